@@ -1,0 +1,474 @@
+//! The board's state and `update`, which applies one action to it.
+//!
+//! Nothing here touches the terminal: keys arrive as [`Key`]s, pastes as text,
+//! and the screen size as numbers, so every behaviour can be tested directly.
+
+mod history;
+mod input;
+mod note;
+mod picker;
+mod record;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::KeyCode;
+
+use crate::filter::{self, Filter, TaskIndex};
+use crate::keymap::{Action, Key, Keymap, Mode};
+use crate::model::{Standing, State, Status, Task, TaskList};
+use crate::search::Matcher;
+use crate::storage::Workspace;
+use crate::ui::layout;
+
+pub use history::History;
+pub use input::TextInput;
+pub use note::{NoteField, NoteForm};
+pub use picker::{Picker, PickerItem, PickerKind};
+
+/// A message on the bottom line until the next key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Message {
+    /// Something done.
+    Info(String),
+    /// Something that failed, with what to do.
+    Error(String),
+}
+
+/// The whole state of the board.
+#[derive(Debug)]
+pub struct App {
+    /// The key-task list.
+    pub list: TaskList,
+    /// Meetings and updates.
+    pub state: State,
+    /// The date changes are recorded at: the meeting's date.
+    pub meeting: NaiveDate,
+    /// Where changes are saved; `None` keeps them in memory only.
+    pub workspace: Option<Workspace>,
+    /// The key table.
+    pub keymap: Keymap,
+    /// Who has the keyboard.
+    pub mode: Mode,
+    /// The active filters.
+    pub filter: Filter,
+    /// Indices into `list.tasks` of the rows shown, in order.
+    pub visible: Vec<usize>,
+    /// Index into `visible` of the selected row.
+    pub selected: usize,
+    /// Index into `visible` of the first row on screen.
+    pub offset: usize,
+    /// The terminal's size in cells: width, height.
+    pub size: (u16, u16),
+    /// The text field of the search or jump prompt.
+    pub input: TextInput,
+    /// The open picker.
+    pub picker: Option<Picker>,
+    /// The open note form.
+    pub note: Option<NoteForm>,
+    /// How far the help overlay is scrolled.
+    pub help_scroll: usize,
+    /// The bottom line's message.
+    pub message: Option<Message>,
+    /// Whether the last save failed, so the screen holds changes the disk does not.
+    pub unsaved: bool,
+    /// Set when the user asked to leave.
+    pub quit: bool,
+    /// The search matcher, shared with drawing for highlights.
+    pub matcher: Matcher,
+    standings: HashMap<u32, Standing>,
+    index: TaskIndex,
+    history: History,
+    search_cache: Vec<(String, Vec<usize>)>,
+}
+
+impl App {
+    /// A board over `list` and `state`, recording at the meeting of `meeting`.
+    pub fn new(list: TaskList, state: State, meeting: NaiveDate, keymap: Keymap) -> App {
+        let index = TaskIndex::new(&list);
+        let mut app = App {
+            list,
+            state,
+            meeting,
+            workspace: None,
+            keymap,
+            mode: Mode::Board,
+            filter: Filter::default(),
+            visible: Vec::new(),
+            selected: 0,
+            offset: 0,
+            size: (80, 24),
+            input: TextInput::default(),
+            picker: None,
+            note: None,
+            help_scroll: 0,
+            message: None,
+            unsaved: false,
+            quit: false,
+            matcher: Matcher::new(),
+            standings: HashMap::new(),
+            index,
+            history: History::default(),
+            search_cache: Vec::new(),
+        };
+        app.restand();
+        app.refresh();
+        app
+    }
+
+    /// Saves every change into this workspace from now on.
+    pub fn with_workspace(mut self, workspace: Workspace) -> App {
+        self.workspace = Some(workspace);
+        self
+    }
+
+    /// The selected task, if any row is shown.
+    pub fn selected_task(&self) -> Option<&Task> {
+        self.visible
+            .get(self.selected)
+            .map(|&i| &self.list.tasks[i])
+    }
+
+    /// The latest status and progress of a task.
+    pub fn standing(&self, task: u32) -> Standing {
+        self.standings.get(&task).copied().unwrap_or_default()
+    }
+
+    /// The prepared search index, for drawing highlights.
+    pub fn index(&self) -> &TaskIndex {
+        &self.index
+    }
+
+    /// Handles a key press: the mode's binding if it has one, else typing.
+    pub fn handle_key(&mut self, key: Key) {
+        self.message = None;
+        match self.keymap.action(self.mode, key) {
+            Some(action) => self.update(action),
+            None => self.type_key(key),
+        }
+    }
+
+    /// Handles pasted text: always text, never key bindings.
+    pub fn paste(&mut self, text: &str) {
+        match self.mode {
+            Mode::Board => {
+                self.update(Action::Search);
+                self.input.paste(text);
+                self.search_changed();
+            }
+            Mode::Search => {
+                self.input.paste(text);
+                self.search_changed();
+            }
+            Mode::Jump => self.input.paste(text),
+            Mode::Picker => {
+                if let Some(picker) = &mut self.picker {
+                    picker.input.paste(text);
+                    picker.refresh(&self.matcher);
+                }
+            }
+            Mode::Note => {
+                if let Some(form) = &mut self.note {
+                    form.focused().paste(text);
+                }
+            }
+            Mode::Status | Mode::Help => {}
+        }
+    }
+
+    /// Takes the terminal's new size.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        self.scroll_to_selected();
+    }
+
+    /// Applies one action in the current mode.
+    pub fn update(&mut self, action: Action) {
+        match self.mode {
+            Mode::Board => self.update_board(action),
+            Mode::Search => match action {
+                Action::Confirm => self.mode = Mode::Board,
+                Action::Cancel => {
+                    self.mode = Mode::Board;
+                    self.input = TextInput::default();
+                    self.search_changed();
+                }
+                Action::Down => self.move_by(1),
+                Action::Up => self.move_by(-1),
+                _ => {}
+            },
+            Mode::Jump => match action {
+                Action::Confirm => {
+                    self.mode = Mode::Board;
+                    let typed = self.input.value().trim().to_string();
+                    self.jump(&typed);
+                }
+                Action::Cancel => self.mode = Mode::Board,
+                _ => {}
+            },
+            Mode::Picker => self.update_picker(action),
+            Mode::Status => {
+                let status = match action {
+                    Action::StatusNotStarted => Some(Status::NotStarted),
+                    Action::StatusInProgress => Some(Status::InProgress),
+                    Action::StatusLagging => Some(Status::Lagging),
+                    Action::StatusDone => Some(Status::Done),
+                    _ => None,
+                };
+                self.mode = Mode::Board;
+                if let Some(status) = status {
+                    self.record_status(status);
+                }
+            }
+            Mode::Note => match action {
+                Action::Confirm => self.record_note(),
+                Action::NextField => {
+                    if let Some(form) = &mut self.note {
+                        form.next_field();
+                    }
+                }
+                Action::Cancel => {
+                    self.note = None;
+                    self.mode = Mode::Board;
+                }
+                _ => {}
+            },
+            Mode::Help => match action {
+                Action::Down => self.help_scroll += 1,
+                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                _ => self.mode = Mode::Board,
+            },
+        }
+    }
+
+    fn update_board(&mut self, action: Action) {
+        let page = self.page() as isize;
+        match action {
+            Action::Down => self.move_by(1),
+            Action::Up => self.move_by(-1),
+            Action::PageDown => self.move_by(page),
+            Action::PageUp => self.move_by(-page),
+            Action::First => self.move_by(isize::MIN / 2),
+            Action::Last => self.move_by(isize::MAX / 2),
+            Action::Jump => {
+                self.input = TextInput::default();
+                self.mode = Mode::Jump;
+            }
+            Action::Search => {
+                self.input = TextInput::with(&self.filter.search);
+                self.mode = Mode::Search;
+            }
+            Action::PickCategory => self.open_picker(PickerKind::Category),
+            Action::PickUnit => self.open_picker(PickerKind::Unit),
+            Action::ClearFilters => {
+                self.filter = Filter::default();
+                self.input = TextInput::default();
+                self.search_cache.clear();
+                self.refresh();
+            }
+            Action::SetStatus if self.selected_task().is_some() => self.mode = Mode::Status,
+            Action::AddNote => {
+                if let Some(task) = self.selected_task() {
+                    let progress = self.standing(task.id).progress;
+                    self.note = Some(NoteForm::new(progress));
+                    self.mode = Mode::Note;
+                }
+            }
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::Help => {
+                self.help_scroll = 0;
+                self.mode = Mode::Help;
+            }
+            Action::Quit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    fn update_picker(&mut self, action: Action) {
+        let Some(picker) = &mut self.picker else {
+            self.mode = Mode::Board;
+            return;
+        };
+        match action {
+            Action::Down => picker.step(1),
+            Action::Up => picker.step(-1),
+            Action::PageDown => picker.step(10),
+            Action::PageUp => picker.step(-10),
+            Action::Confirm => {
+                let kind = picker.kind;
+                let Some(value) = picker.chosen().map(|item| item.value.clone()) else {
+                    return;
+                };
+                match kind {
+                    PickerKind::Category => self.filter.category = value,
+                    PickerKind::Unit => self.filter.unit = value,
+                }
+                self.picker = None;
+                self.mode = Mode::Board;
+                self.search_cache.clear();
+                self.refresh();
+            }
+            Action::Cancel => {
+                self.picker = None;
+                self.mode = Mode::Board;
+            }
+            _ => {}
+        }
+    }
+
+    /// Typing into the mode's text field: characters, deletion, cursor moves.
+    fn type_key(&mut self, key: Key) {
+        if key.ctrl || key.alt {
+            return;
+        }
+        let field = match self.mode {
+            Mode::Search | Mode::Jump => &mut self.input,
+            Mode::Picker => match &mut self.picker {
+                Some(picker) => &mut picker.input,
+                None => return,
+            },
+            Mode::Note => match &mut self.note {
+                Some(form) => form.focused(),
+                None => return,
+            },
+            Mode::Board | Mode::Status | Mode::Help => return,
+        };
+        let before = field.value().to_string();
+        match key.code {
+            KeyCode::Char(c) => field.insert(c),
+            KeyCode::Backspace => field.backspace(),
+            KeyCode::Delete => field.delete(),
+            KeyCode::Left => field.left(),
+            KeyCode::Right => field.right(),
+            KeyCode::Home => field.home(),
+            KeyCode::End => field.end(),
+            _ => return,
+        }
+        if field.value() == before {
+            return;
+        }
+        match self.mode {
+            Mode::Search => self.search_changed(),
+            Mode::Picker => {
+                if let Some(picker) = &mut self.picker {
+                    picker.refresh(&self.matcher);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn open_picker(&mut self, kind: PickerKind) {
+        let current = match kind {
+            PickerKind::Category => self.filter.category.as_deref(),
+            PickerKind::Unit => self.filter.unit.as_deref(),
+        };
+        self.picker = Some(Picker::new(kind, &self.list, current));
+        self.mode = Mode::Picker;
+    }
+
+    fn search_changed(&mut self) {
+        self.filter.search = self.input.value().to_string();
+        self.refresh();
+    }
+
+    /// Jumps to the task with the typed number, clearing filters that hide it.
+    fn jump(&mut self, typed: &str) {
+        let Ok(id) = typed.parse::<u32>() else {
+            if !typed.is_empty() {
+                self.message = Some(Message::Error(format!("“{typed}”不是任务序号，请输入数字")));
+            }
+            return;
+        };
+        let Some(index) = self.list.tasks.iter().position(|t| t.id == id) else {
+            let last = self.list.tasks.iter().map(|t| t.id).max().unwrap_or(0);
+            self.message = Some(Message::Error(format!("没有第 {id} 项（序号 1–{last}）")));
+            return;
+        };
+        if !self.visible.contains(&index) {
+            self.filter = Filter::default();
+            self.input = TextInput::default();
+            self.search_cache.clear();
+            self.refresh();
+            self.message = Some(Message::Info(format!("已清除筛选，显示第 {id} 项")));
+        }
+        if let Some(row) = self.visible.iter().position(|&i| i == index) {
+            self.selected = row;
+            self.scroll_to_selected();
+        }
+    }
+
+    /// Re-applies the filters, keeping the selected task selected if it still shows.
+    fn refresh(&mut self) {
+        let keep = self.visible.get(self.selected).copied();
+        let search = self.filter.search.clone();
+        while let Some((text, _)) = self.search_cache.last() {
+            if search.starts_with(text.as_str()) {
+                break;
+            }
+            self.search_cache.pop();
+        }
+        let visible = match self.search_cache.last() {
+            Some((text, rows)) if *text == search => rows.clone(),
+            cached => {
+                let within = cached.map(|(_, rows)| rows.as_slice());
+                let standings = &self.standings;
+                let status_of = |id| standings.get(&id).map(|s| s.status).unwrap_or_default();
+                let filter = &self.filter;
+                filter::apply(
+                    filter,
+                    &self.list,
+                    &self.index,
+                    &self.matcher,
+                    status_of,
+                    within,
+                )
+            }
+        };
+        if !search.trim().is_empty() && self.search_cache.last().is_none_or(|(t, _)| *t != search) {
+            self.search_cache.push((search, visible.clone()));
+        }
+        self.visible = visible;
+        self.selected = keep
+            .and_then(|task| self.visible.iter().position(|&i| i == task))
+            .unwrap_or(0);
+        if self.filter.search.trim().is_empty() || keep.is_none() {
+            self.scroll_to_selected();
+        } else {
+            // A new search puts the best hit on top.
+            self.selected = 0;
+            self.offset = 0;
+        }
+    }
+
+    fn move_by(&mut self, step: isize) {
+        let last = self.visible.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(step).min(last);
+        self.scroll_to_selected();
+    }
+
+    /// The number of table rows on screen.
+    pub fn page(&self) -> usize {
+        layout::board_rows(self.size, self.filter.is_active()).max(1)
+    }
+
+    fn scroll_to_selected(&mut self) {
+        let page = self.page();
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + page {
+            self.offset = self.selected + 1 - page;
+        }
+        let most = self.visible.len().saturating_sub(page);
+        self.offset = self.offset.min(most);
+    }
+
+    /// Recomputes every task's standing after the state changed.
+    fn restand(&mut self) {
+        self.standings = self.state.standings(None);
+    }
+}
+
+#[cfg(test)]
+mod tests;

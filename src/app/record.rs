@@ -1,0 +1,109 @@
+//! Recording updates, undoing and redoing them, and saving after each.
+
+use crate::model::{State, Status, Update};
+
+use super::{App, Message, Mode};
+
+impl App {
+    /// Records a status for the selected task at the meeting's date.
+    pub(super) fn record_status(&mut self, status: Status) {
+        let Some(task) = self.selected_task().map(|t| t.id) else {
+            return;
+        };
+        let update = Update {
+            task,
+            date: self.meeting,
+            status,
+            progress: None,
+            note: String::new(),
+        };
+        let what = format!("第 {task} 项：{}", status.label());
+        self.commit(update, what);
+    }
+
+    /// Records the note form's note and progress for the selected task, keeping
+    /// its status.
+    pub(super) fn record_note(&mut self) {
+        let Some(form) = &self.note else {
+            self.mode = Mode::Board;
+            return;
+        };
+        let progress = match form.parsed_progress() {
+            Ok(progress) => progress,
+            Err(problem) => {
+                self.message = Some(Message::Error(problem));
+                return;
+            }
+        };
+        let note = crate::text::sanitize(form.note.value()).trim().to_string();
+        self.note = None;
+        self.mode = Mode::Board;
+        let Some(task) = self.selected_task().map(|t| t.id) else {
+            return;
+        };
+        if progress.is_none() && note.is_empty() {
+            return;
+        }
+        let status = self.standing(task).status;
+        let what = match progress {
+            Some(p) => format!("第 {task} 项：进度 {p}%"),
+            None => format!("第 {task} 项：进展说明"),
+        };
+        let update = Update {
+            task,
+            date: self.meeting,
+            status,
+            progress,
+            note,
+        };
+        self.commit(update, what);
+    }
+
+    /// Undoes the last change of the session, and saves.
+    pub(super) fn undo(&mut self) {
+        let current = self.state.clone();
+        match self.history.undo(current) {
+            Some((before, what)) => self.replace_state(before, format!("已撤销 {what}")),
+            None => self.message = Some(Message::Info("没有可撤销的操作".to_string())),
+        }
+    }
+
+    /// Redoes the last undone change, and saves.
+    pub(super) fn redo(&mut self) {
+        let current = self.state.clone();
+        match self.history.redo(current) {
+            Some((after, what)) => self.replace_state(after, format!("已重做 {what}")),
+            None => self.message = Some(Message::Info("没有可重做的操作".to_string())),
+        }
+    }
+
+    fn commit(&mut self, update: Update, what: String) {
+        self.history.push(self.state.clone(), what.clone());
+        self.state.record(update);
+        self.after_change(format!("已记录 {what}"));
+    }
+
+    fn replace_state(&mut self, state: State, done: String) {
+        self.state = state;
+        self.after_change(done);
+    }
+
+    /// Saves, refreshes what depends on the state, and says what happened.
+    fn after_change(&mut self, done: String) {
+        self.restand();
+        if self.filter.status.is_some() {
+            self.search_cache.clear();
+            self.refresh();
+        }
+        self.message = Some(Message::Info(done));
+        if let Some(workspace) = &self.workspace {
+            match workspace.save_state(&self.state) {
+                Ok(()) => self.unsaved = false,
+                Err(error) => {
+                    self.unsaved = true;
+                    self.message = Some(Message::Error(format!("未能保存：{error}")));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! Actions applied to the app's state, with no terminal.
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::KeyCode;
+
+use super::*;
+use crate::model::TaskList;
+use crate::storage::BUILTIN_TASKS;
+
+fn app() -> App {
+    let list: TaskList = ron::from_str(BUILTIN_TASKS).unwrap();
+    let meeting = NaiveDate::from_ymd_opt(2021, 10, 18).unwrap();
+    let mut app = App::new(list, State::default(), meeting, Keymap::default());
+    app.resize(100, 30);
+    app
+}
+
+fn keys(app: &mut App, typed: &str) {
+    for c in typed.chars() {
+        app.handle_key(Key::plain(KeyCode::Char(c)));
+    }
+}
+
+fn press(app: &mut App, name: &str) {
+    app.handle_key(Key::parse(name).unwrap());
+}
+
+fn selected_id(app: &App) -> u32 {
+    app.selected_task().unwrap().id
+}
+
+#[test]
+fn jump_selects_the_task_and_scrolls_to_it() {
+    let mut app = app();
+    keys(&mut app, ":38");
+    press(&mut app, "enter");
+    assert_eq!(selected_id(&app), 38);
+    assert_eq!(app.mode, Mode::Board);
+    assert!(app.offset <= app.selected && app.selected < app.offset + app.page());
+}
+
+#[test]
+fn jump_to_a_filtered_out_task_clears_the_filters() {
+    let mut app = app();
+    app.filter.category = Some("推进机制".into());
+    app.refresh();
+    assert_eq!(app.visible.len(), 4);
+    keys(&mut app, ":38");
+    press(&mut app, "enter");
+    assert_eq!(selected_id(&app), 38);
+    assert!(!app.filter.is_active());
+}
+
+#[test]
+fn jump_to_a_missing_number_says_so() {
+    let mut app = app();
+    keys(&mut app, ":999");
+    press(&mut app, "enter");
+    assert!(matches!(&app.message, Some(Message::Error(m)) if m.contains("999")));
+}
+
+#[test]
+fn status_then_undo_then_redo() {
+    let mut app = app();
+    keys(&mut app, ":38");
+    press(&mut app, "enter");
+    keys(&mut app, "s4");
+    assert_eq!(app.standing(38).status, Status::Done);
+    keys(&mut app, ":39");
+    press(&mut app, "enter");
+    keys(&mut app, "s3");
+    assert_eq!(app.standing(39).status, Status::Lagging);
+    press(&mut app, "ctrl-z");
+    assert_eq!(app.standing(39).status, Status::NotStarted);
+    assert_eq!(app.standing(38).status, Status::Done);
+    press(&mut app, "ctrl-z");
+    assert_eq!(app.standing(38).status, Status::NotStarted);
+    assert!(
+        app.state.meetings.is_empty(),
+        "undo removes the meeting it opened"
+    );
+    press(&mut app, "ctrl-y");
+    press(&mut app, "ctrl-y");
+    assert_eq!(app.standing(38).status, Status::Done);
+    assert_eq!(app.standing(39).status, Status::Lagging);
+}
+
+#[test]
+fn updates_are_dated_at_the_meeting() {
+    let mut app = app();
+    keys(&mut app, "s2");
+    let update = app.state.updates.last().unwrap();
+    assert_eq!(update.date, app.meeting);
+    assert_eq!(update.status, Status::InProgress);
+}
+
+#[test]
+fn note_with_progress_keeps_the_status() {
+    let mut app = app();
+    keys(&mut app, ":5");
+    press(&mut app, "enter");
+    keys(&mut app, "s2n");
+    press(&mut app, "tab");
+    keys(&mut app, "60");
+    press(&mut app, "tab");
+    keys(&mut app, "主体完工");
+    press(&mut app, "enter");
+    let standing = app.standing(5);
+    assert_eq!(standing.status, Status::InProgress);
+    assert_eq!(standing.progress, Some(60));
+    assert_eq!(app.state.updates.last().unwrap().note, "主体完工");
+}
+
+#[test]
+fn bad_progress_keeps_the_form_open() {
+    let mut app = app();
+    keys(&mut app, "n");
+    press(&mut app, "tab");
+    keys(&mut app, "150");
+    press(&mut app, "enter");
+    assert_eq!(app.mode, Mode::Note);
+    assert!(matches!(app.message, Some(Message::Error(_))));
+    assert!(app.state.updates.is_empty());
+}
+
+#[test]
+fn search_narrows_as_you_type_and_esc_clears() {
+    let mut app = app();
+    keys(&mut app, "/d");
+    let after_one = app.visible.len();
+    keys(&mut app, "sj");
+    assert!(app.visible.len() <= after_one);
+    assert!(app.selected_task().unwrap().has_unit("市大数据中心"));
+    press(&mut app, "backspace");
+    press(&mut app, "backspace");
+    assert_eq!(
+        app.visible.len(),
+        after_one,
+        "backspace restores the wider result"
+    );
+    press(&mut app, "esc");
+    assert_eq!(app.visible.len(), 90);
+    assert_eq!(app.mode, Mode::Board);
+}
+
+#[test]
+fn incremental_search_equals_search_from_scratch() {
+    let mut typed = app();
+    keys(&mut typed, "/shuju");
+    let mut fresh = app();
+    fresh.filter.search = "shuju".into();
+    fresh.search_cache.clear();
+    fresh.refresh();
+    assert_eq!(typed.visible, fresh.visible);
+}
+
+#[test]
+fn keys_typed_in_search_are_text_not_bindings() {
+    let mut app = app();
+    keys(&mut app, "/q");
+    assert!(!app.quit);
+    assert_eq!(app.filter.search, "q");
+}
+
+#[test]
+fn pickers_filter_and_combine() {
+    let mut app = app();
+    press(&mut app, "c");
+    keys(&mut app, "szzf");
+    press(&mut app, "enter");
+    assert_eq!(app.filter.category.as_deref(), Some("数字政府"));
+    let in_category = app.visible.len();
+    press(&mut app, "u");
+    keys(&mut app, "dsj");
+    assert_eq!(
+        app.picker.as_ref().unwrap().chosen().unwrap().label,
+        "市大数据中心"
+    );
+    press(&mut app, "enter");
+    assert!(app.visible.len() < in_category);
+    for &i in &app.visible {
+        let task = &app.list.tasks[i];
+        assert!(task.category == "数字政府" && task.has_unit("市大数据中心"));
+    }
+    press(&mut app, "x");
+    assert_eq!(app.visible.len(), 90);
+}
+
+#[test]
+fn paste_is_text_and_never_runs_bindings() {
+    let mut app = app();
+    app.paste("q\r\nx");
+    assert!(!app.quit);
+    assert_eq!(app.mode, Mode::Search);
+    assert_eq!(app.filter.search, "q x");
+}
+
+#[test]
+fn moving_stays_in_bounds_and_keeps_the_selection_on_screen() {
+    let mut app = app();
+    press(&mut app, "end");
+    assert_eq!(selected_id(&app), 90);
+    assert!(app.selected < app.offset + app.page());
+    for _ in 0..200 {
+        press(&mut app, "down");
+    }
+    assert_eq!(selected_id(&app), 90);
+    press(&mut app, "home");
+    assert_eq!((app.selected, app.offset), (0, 0));
+    app.resize(1, 1);
+    press(&mut app, "pagedown");
+    app.resize(100, 30);
+    assert!(app.selected < app.offset + app.page());
+}
+
+#[test]
+fn changes_are_saved_at_once_and_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = Workspace::at(dir.path());
+    let loaded = workspace.load().unwrap();
+    let meeting = NaiveDate::from_ymd_opt(2021, 10, 18).unwrap();
+    let mut app = App::new(loaded.tasks, loaded.state, meeting, Keymap::default())
+        .with_workspace(workspace.clone());
+    keys(&mut app, ":38");
+    press(&mut app, "enter");
+    keys(&mut app, "s4");
+    keys(&mut app, ":39");
+    press(&mut app, "enter");
+    keys(&mut app, "s3");
+    press(&mut app, "ctrl-z");
+    let reloaded = workspace.load().unwrap().state;
+    let standings = reloaded.standings(None);
+    assert_eq!(standings[&38].status, Status::Done);
+    assert!(!standings.contains_key(&39));
+}

@@ -1,0 +1,116 @@
+//! The command line: the TUI by default, and subcommands for scripts.
+//!
+//! Subcommands print results on stdout and errors on stderr, and exit non-zero
+//! on error with a message that says what to do.
+
+mod error;
+mod list;
+mod set;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::storage::{Loaded, Workspace};
+
+pub use error::CliError;
+
+/// 督办: the board for the weekly key-task supervision meeting.
+#[derive(Debug, Parser)]
+#[command(name = "duban", version, about)]
+pub struct Cli {
+    /// The workspace folder; a new one starts from the built-in 2021 list.
+    /// Default: the platform's data folder (~/.local/share/duban on Linux).
+    #[arg(long, global = true, env = "DUBAN_DATA", value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    /// What to do; without a subcommand, the board opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List tasks, filtered like the board.
+    List(ListArgs),
+    /// Record a task's status, with optional progress and note.
+    Set(SetArgs),
+}
+
+/// Arguments of `duban list`.
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Only this category: any unambiguous part of its name (数字政府).
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Only tasks naming this unit: any unambiguous part of its name.
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Only this status: not_started|in_progress|lagging|done or 未启动|推进中|滞后|已完成.
+    #[arg(long, value_parser = parse_status)]
+    pub status: Option<crate::model::Status>,
+    /// Search as the board does: Chinese, pinyin initials (dsj) or full pinyin.
+    #[arg(long)]
+    pub search: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Arguments of `duban set`.
+#[derive(Debug, clap::Args)]
+pub struct SetArgs {
+    /// The task's number (序号).
+    pub id: u32,
+    /// not_started|in_progress|lagging|done or 未启动|推进中|滞后|已完成.
+    #[arg(value_parser = parse_status)]
+    pub status: crate::model::Status,
+    /// Percent complete, 0 to 100.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub progress: Option<u8>,
+    /// What was said.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// The meeting's date, YYYY-MM-DD; default today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<NaiveDate>,
+}
+
+/// How `list` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Columns lined up by display width, for reading.
+    Table,
+    /// Tab-separated, one header row; units joined with 、.
+    Tsv,
+    /// A JSON array of tasks.
+    Json,
+}
+
+fn parse_status(text: &str) -> Result<crate::model::Status, String> {
+    crate::model::Status::parse(text).ok_or_else(|| {
+        format!("unknown status \"{text}\"; use not_started, in_progress, lagging or done (or 未启动、推进中、滞后、已完成)")
+    })
+}
+
+impl Cli {
+    /// The workspace chosen by `--data`, `DUBAN_DATA`, or the default.
+    pub fn workspace(&self) -> Workspace {
+        Workspace::at(self.data.clone().unwrap_or_else(Workspace::default_dir))
+    }
+}
+
+/// Runs a subcommand, writing its output to `out`.
+pub fn run(
+    command: &Command,
+    workspace: &Workspace,
+    out: &mut dyn std::io::Write,
+) -> Result<(), CliError> {
+    let loaded: Loaded = workspace.load()?;
+    match command {
+        Command::List(args) => list::run(args, &loaded, out),
+        Command::Set(args) => set::run(args, workspace, loaded, out),
+    }
+}

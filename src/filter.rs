@@ -1,0 +1,185 @@
+//! The board's filters: by category, unit, status and search, combined.
+//!
+//! Shared by the TUI and `duban list`, so that a filter means the same in both.
+
+use std::fmt;
+
+use crate::model::{Status, TaskList};
+use crate::search::{Field, Matcher, Query};
+
+/// Which tasks to show. Every set part must hold; an empty filter shows all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// The short label of a category.
+    pub category: Option<String>,
+    /// A unit's full name; tasks naming it in any role.
+    pub unit: Option<String>,
+    /// A recorded status.
+    pub status: Option<Status>,
+    /// Search text over the task's content and units.
+    pub search: String,
+}
+
+impl Filter {
+    /// Whether any part is set.
+    pub fn is_active(&self) -> bool {
+        self.category.is_some()
+            || self.unit.is_some()
+            || self.status.is_some()
+            || !self.search.trim().is_empty()
+    }
+}
+
+/// The searchable texts of every task, prepared once per list.
+#[derive(Clone, Debug)]
+pub struct TaskIndex {
+    fields: Vec<[Field; 2]>,
+}
+
+/// Which field of a task a highlight belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaskField {
+    /// The task's content (主要任务).
+    Content = 0,
+    /// The task's units, joined with 、.
+    Units = 1,
+}
+
+impl TaskIndex {
+    /// Prepares the content and units of each task, in list order.
+    pub fn new(list: &TaskList) -> TaskIndex {
+        let fields = list
+            .tasks
+            .iter()
+            .map(|t| [Field::new(&t.content), Field::names(&t.units_joined())])
+            .collect();
+        TaskIndex { fields }
+    }
+
+    /// The prepared field of the task at `index` in the list.
+    pub fn field(&self, index: usize, which: TaskField) -> &Field {
+        &self.fields[index][which as usize]
+    }
+}
+
+/// Applies the filter: the indices of matching tasks, best search hits first,
+/// otherwise in list order.
+///
+/// `within` narrows the work to an earlier result, which is valid whenever the
+/// earlier search text is a prefix of this one: adding characters to a query
+/// can only remove matches.
+pub fn apply(
+    filter: &Filter,
+    list: &TaskList,
+    index: &TaskIndex,
+    matcher: &Matcher,
+    status_of: impl Fn(u32) -> Status,
+    within: Option<&[usize]>,
+) -> Vec<usize> {
+    let query = Query::parse(&filter.search);
+    let keep = |&i: &usize| {
+        let task = &list.tasks[i];
+        filter.category.as_ref().is_none_or(|c| &task.category == c)
+            && filter.unit.as_ref().is_none_or(|u| task.has_unit(u))
+            && filter.status.is_none_or(|s| status_of(task.id) == s)
+    };
+    let all: Vec<usize>;
+    let candidates = match within {
+        Some(within) => within,
+        None => {
+            all = (0..list.tasks.len()).collect();
+            &all
+        }
+    };
+    if query.is_empty() {
+        return candidates.iter().copied().filter(keep).collect();
+    }
+    let mut scored: Vec<(i64, usize)> = candidates
+        .iter()
+        .copied()
+        .filter(keep)
+        .filter_map(|i| Some((matcher.score(&query, &index.fields[i])?, i)))
+        .collect();
+    scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Why a name given on the command line chooses no single category or unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ambiguity {
+    /// Nothing contains the text; these are all the names there are.
+    Unknown(Vec<String>),
+    /// Several names contain it; these are they.
+    Several(Vec<String>),
+}
+
+impl fmt::Display for Ambiguity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Ambiguity::Unknown(all) => {
+                write!(f, "no name contains it; the names are: {}", all.join("、"))
+            }
+            Ambiguity::Several(some) => {
+                write!(f, "it is part of several names: {}", some.join("、"))
+            }
+        }
+    }
+}
+
+/// Chooses the one name that equals `text` or, failing that, contains it.
+///
+/// `names` pairs the name to return with the texts that may be matched against it
+/// (a category's short label and its full name).
+pub fn resolve<'a>(
+    text: &str,
+    names: impl IntoIterator<Item = (&'a str, Vec<&'a str>)>,
+) -> Result<String, Ambiguity> {
+    let text = text.trim();
+    let names: Vec<(&str, Vec<&str>)> = names.into_iter().collect();
+    if let Some((name, _)) = names.iter().find(|(_, texts)| texts.contains(&text)) {
+        return Ok(name.to_string());
+    }
+    let matching: Vec<String> = names
+        .iter()
+        .filter(|(_, texts)| texts.iter().any(|t| t.contains(text)))
+        .map(|(name, _)| name.to_string())
+        .collect();
+    match matching.len() {
+        1 => Ok(matching.into_iter().next().unwrap_or_default()),
+        0 => Err(Ambiguity::Unknown(
+            names.iter().map(|(n, _)| n.to_string()).collect(),
+        )),
+        _ => Err(Ambiguity::Several(matching)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names() -> Vec<(&'static str, Vec<&'static str>)> {
+        vec![
+            ("数字政府", vec!["数字政府", "打造整体高效的数字政府"]),
+            ("数字社会", vec!["数字社会", "构建智慧便民的数字社会"]),
+        ]
+    }
+
+    #[test]
+    fn resolves_an_unambiguous_part() {
+        assert_eq!(resolve("数字政府", names()), Ok("数字政府".to_string()));
+        assert_eq!(resolve("整体高效", names()), Ok("数字政府".to_string()));
+        assert_eq!(resolve("政府", names()), Ok("数字政府".to_string()));
+    }
+
+    #[test]
+    fn ambiguous_and_unknown_parts_list_the_candidates() {
+        assert_eq!(
+            resolve("数字", names()),
+            Err(Ambiguity::Several(vec![
+                "数字政府".into(),
+                "数字社会".into()
+            ]))
+        );
+        assert!(matches!(resolve("经济", names()), Err(Ambiguity::Unknown(all)) if all.len() == 2));
+    }
+}

@@ -1,0 +1,298 @@
+//! The one table from keys to actions, per mode.
+//!
+//! Dispatch, the hint bar and the help overlay all read this table, so they can
+//! never disagree. A workspace's `config.ron` may rebind any action by name.
+
+mod key;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::labels;
+
+pub use key::Key;
+
+/// Which part of the program has the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// The task board.
+    Board,
+    /// Typing a search.
+    Search,
+    /// Typing a task number to jump to.
+    Jump,
+    /// Choosing a category or unit from a list.
+    Picker,
+    /// Choosing a status for the selected task.
+    Status,
+    /// Writing a note and progress for the selected task.
+    Note,
+    /// Reading the help overlay.
+    Help,
+}
+
+/// Something the user asks for. The snake_case names are what `config.ron` uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Select the next row.
+    Down,
+    /// Select the previous row.
+    Up,
+    /// Move a screen down.
+    PageDown,
+    /// Move a screen up.
+    PageUp,
+    /// Select the first row.
+    First,
+    /// Select the last row.
+    Last,
+    /// Start typing a task number.
+    Jump,
+    /// Start typing a search.
+    Search,
+    /// Choose a category to filter by.
+    PickCategory,
+    /// Choose a unit to filter by.
+    PickUnit,
+    /// Clear every filter.
+    ClearFilters,
+    /// Choose a status for the selected task.
+    SetStatus,
+    /// Record a note and progress for the selected task.
+    AddNote,
+    /// Undo the last change.
+    Undo,
+    /// Redo what was undone.
+    Redo,
+    /// Show the keys.
+    Help,
+    /// Leave the program.
+    Quit,
+    /// Accept what was typed or chosen.
+    Confirm,
+    /// Close without accepting.
+    Cancel,
+    /// Move between the fields of a form.
+    NextField,
+    /// Record status 未启动.
+    StatusNotStarted,
+    /// Record status 推进中.
+    StatusInProgress,
+    /// Record status 滞后.
+    StatusLagging,
+    /// Record status 已完成.
+    StatusDone,
+}
+
+/// One row of the table: in `mode`, `keys` do `action`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Binding {
+    /// Where the binding applies.
+    pub mode: Mode,
+    /// What it does.
+    pub action: Action,
+    /// The keys, the first of which the hint bar shows.
+    pub keys: Vec<Key>,
+    /// Whether the hint bar lists it (the help overlay lists all).
+    pub hint: bool,
+}
+
+/// Overrides from `config.ron`: an action's name and its keys, such as
+/// `{jump: ["g", ":"]}`.
+pub type KeyConfig = BTreeMap<Action, Vec<String>>;
+
+/// A key binding in the config that cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeymapError(pub String);
+
+impl fmt::Display for KeymapError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The live key table.
+#[derive(Clone, Debug)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bindings: default_bindings(),
+        }
+    }
+}
+
+impl Keymap {
+    /// The defaults with the config's bindings put in place of those they name.
+    ///
+    /// Fails on a key that cannot be read, or on two actions of one mode sharing a key.
+    pub fn with_config(config: &KeyConfig) -> Result<Keymap, KeymapError> {
+        let mut bindings = default_bindings();
+        for (action, names) in config {
+            let keys = names
+                .iter()
+                .map(|name| Key::parse(name).ok_or_else(|| unreadable(name)))
+                .collect::<Result<Vec<Key>, KeymapError>>()?;
+            for binding in bindings.iter_mut().filter(|b| b.action == *action) {
+                binding.keys = keys.clone();
+            }
+        }
+        let keymap = Keymap { bindings };
+        match keymap.duplicates().first() {
+            Some((mode, key)) => Err(KeymapError(format!(
+                "config.ron: key {key} is bound twice in mode {mode:?}; give each action its own key"
+            ))),
+            None => Ok(keymap),
+        }
+    }
+
+    /// The action of a key in a mode, if it has one.
+    pub fn action(&self, mode: Mode, key: Key) -> Option<Action> {
+        self.bindings
+            .iter()
+            .find(|b| b.mode == mode && b.keys.contains(&key))
+            .map(|b| b.action)
+    }
+
+    /// The bindings of a mode, in table order.
+    pub fn bindings(&self, mode: Mode) -> impl Iterator<Item = &Binding> {
+        self.bindings.iter().filter(move |b| b.mode == mode)
+    }
+
+    /// The first key of an action in a mode, as the hint bar names it.
+    pub fn key_of(&self, mode: Mode, action: Action) -> Option<Key> {
+        self.bindings(mode)
+            .find(|b| b.action == action)
+            .and_then(|b| b.keys.first().copied())
+    }
+
+    /// Hint bar entries of a mode: a key and what it does.
+    pub fn hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        self.bindings(mode)
+            .filter(|b| b.hint)
+            .filter_map(|b| Some((b.keys.first()?.to_string(), labels::action(b.action))))
+            .collect()
+    }
+
+    /// Every key bound twice within one mode.
+    pub fn duplicates(&self) -> Vec<(Mode, Key)> {
+        let mut seen: Vec<(Mode, Key)> = Vec::new();
+        let mut twice = Vec::new();
+        for binding in &self.bindings {
+            for &key in &binding.keys {
+                if seen.contains(&(binding.mode, key)) {
+                    twice.push((binding.mode, key));
+                }
+                seen.push((binding.mode, key));
+            }
+        }
+        twice
+    }
+}
+
+fn unreadable(name: &str) -> KeymapError {
+    KeymapError(format!(
+        "config.ron: cannot read key \"{name}\"; write a character (\"g\"), a named key \
+         (\"enter\", \"esc\", \"up\", \"f1\") or a chord (\"ctrl-z\")"
+    ))
+}
+
+/// The default table.
+fn default_bindings() -> Vec<Binding> {
+    use Action as A;
+    use Mode as M;
+    let rows: &[(Mode, Action, &[&str], bool)] = &[
+        (M::Board, A::Down, &["j", "down"], false),
+        (M::Board, A::Up, &["k", "up"], false),
+        (M::Board, A::PageDown, &["pagedown", "ctrl-d"], false),
+        (M::Board, A::PageUp, &["pageup", "ctrl-u"], false),
+        (M::Board, A::First, &["home", "g"], false),
+        (M::Board, A::Last, &["end", "G"], false),
+        (M::Board, A::Jump, &[":"], true),
+        (M::Board, A::Search, &["/"], true),
+        (M::Board, A::PickCategory, &["c"], true),
+        (M::Board, A::PickUnit, &["u"], true),
+        (M::Board, A::ClearFilters, &["x"], true),
+        (M::Board, A::SetStatus, &["s"], true),
+        (M::Board, A::AddNote, &["n"], true),
+        (M::Board, A::Undo, &["ctrl-z"], true),
+        (M::Board, A::Redo, &["ctrl-y"], false),
+        (M::Board, A::Help, &["?", "f1"], true),
+        (M::Board, A::Quit, &["q"], true),
+        (M::Search, A::Confirm, &["enter"], true),
+        (M::Search, A::Cancel, &["esc"], true),
+        (M::Search, A::Down, &["down"], false),
+        (M::Search, A::Up, &["up"], false),
+        (M::Jump, A::Confirm, &["enter"], true),
+        (M::Jump, A::Cancel, &["esc"], true),
+        (M::Picker, A::Confirm, &["enter"], true),
+        (M::Picker, A::Cancel, &["esc"], true),
+        (M::Picker, A::Down, &["down", "ctrl-n"], true),
+        (M::Picker, A::Up, &["up", "ctrl-p"], false),
+        (M::Picker, A::PageDown, &["pagedown"], false),
+        (M::Picker, A::PageUp, &["pageup"], false),
+        (M::Status, A::StatusNotStarted, &["1"], true),
+        (M::Status, A::StatusInProgress, &["2"], true),
+        (M::Status, A::StatusLagging, &["3"], true),
+        (M::Status, A::StatusDone, &["4"], true),
+        (M::Status, A::Cancel, &["esc", "q"], true),
+        (M::Note, A::Confirm, &["enter"], true),
+        (M::Note, A::NextField, &["tab", "backtab"], true),
+        (M::Note, A::Cancel, &["esc"], true),
+        (M::Help, A::Cancel, &["esc", "?", "q", "f1"], true),
+        (M::Help, A::Down, &["j", "down"], false),
+        (M::Help, A::Up, &["k", "up"], false),
+    ];
+    rows.iter()
+        .map(|&(mode, action, keys, hint)| Binding {
+            mode,
+            action,
+            keys: keys.iter().filter_map(|k| Key::parse(k)).collect(),
+            hint,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        assert_eq!(Keymap::default().duplicates(), vec![]);
+    }
+
+    #[test]
+    fn every_default_key_parses() {
+        for binding in default_bindings() {
+            assert!(!binding.keys.is_empty(), "{binding:?}");
+        }
+    }
+
+    #[test]
+    fn config_replaces_only_the_actions_it_names() {
+        let config: KeyConfig = ron::from_str(r#"{jump: ["g"], first: ["home"]}"#).unwrap();
+        let keymap = Keymap::with_config(&config).unwrap();
+        let g = Key::parse("g").unwrap();
+        assert_eq!(keymap.action(Mode::Board, g), Some(Action::Jump));
+        assert_eq!(keymap.action(Mode::Board, Key::parse(":").unwrap()), None);
+        assert_eq!(
+            keymap.action(Mode::Board, Key::parse("q").unwrap()),
+            Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn config_that_binds_a_key_twice_is_refused() {
+        let config: KeyConfig = ron::from_str(r#"{jump: ["q"]}"#).unwrap();
+        let error = Keymap::with_config(&config).unwrap_err();
+        assert!(error.0.contains("bound twice"), "{error}");
+    }
+}

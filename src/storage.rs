@@ -1,0 +1,189 @@
+//! The workspace (工作区): a folder of RON files a person can read and diff.
+//!
+//! - `tasks.ron`: the key-task list; a new workspace gets the built-in 2021 list.
+//! - `state.ron`: the meetings and every update recorded.
+//! - `config.ron`: settings, such as key bindings.
+//!
+//! A file that fails to load is never written over: loading stops with an error
+//! that names the file, line and column, and nothing is saved.
+
+mod atomic;
+mod error;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use ron::ser::PrettyConfig;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::keymap::KeyConfig;
+use crate::model::{State, TaskList};
+
+pub use error::StorageError;
+
+/// The 2021 list as shipped in `data/`, built into the binary.
+pub const BUILTIN_TASKS: &str = include_str!("../data/tasks-2021.ron");
+
+/// File name of the task list in a workspace.
+pub const TASKS_FILE: &str = "tasks.ron";
+/// File name of the recorded state in a workspace.
+pub const STATE_FILE: &str = "state.ron";
+/// File name of the settings in a workspace.
+pub const CONFIG_FILE: &str = "config.ron";
+
+/// The settings a workspace may override; every field has a default.
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, Serialize)]
+#[serde(default)]
+pub struct Config {
+    /// Key bindings that replace the defaults for the actions they name.
+    pub keys: KeyConfig,
+}
+
+/// What a workspace holds once loaded.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The task list.
+    pub tasks: TaskList,
+    /// The meetings and updates.
+    pub state: State,
+    /// The settings.
+    pub config: Config,
+}
+
+/// A workspace folder.
+#[derive(Clone, Debug)]
+pub struct Workspace {
+    dir: PathBuf,
+}
+
+impl Workspace {
+    /// The workspace in `dir`; nothing is read or created yet.
+    pub fn at(dir: impl Into<PathBuf>) -> Workspace {
+        Workspace { dir: dir.into() }
+    }
+
+    /// The default workspace: `duban` in the platform's data folder
+    /// (`~/.local/share/duban` on Linux).
+    pub fn default_dir() -> PathBuf {
+        dirs::data_dir()
+            .unwrap_or_else(|| PathBuf::from("."))
+            .join("duban")
+    }
+
+    /// The workspace's folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The path of one of the workspace's files.
+    pub fn path(&self, file: &str) -> PathBuf {
+        self.dir.join(file)
+    }
+
+    /// Loads the workspace, creating it from the built-in list if it is new.
+    ///
+    /// Only missing files are created; a file that exists and fails to load is an
+    /// error, and nothing is written.
+    pub fn load(&self) -> Result<Loaded, StorageError> {
+        fs::create_dir_all(&self.dir).map_err(|e| {
+            StorageError::io(
+                &self.dir,
+                e,
+                "Choose a folder you may write to with --data DIR.",
+            )
+        })?;
+        let tasks_path = self.path(TASKS_FILE);
+        if !tasks_path.exists() {
+            self.write_new(&tasks_path, BUILTIN_TASKS)?;
+        }
+        let tasks: TaskList = read_ron(&tasks_path)?;
+        let problems = crate::model::validate(&tasks);
+        if !problems.is_empty() {
+            return Err(StorageError::Invalid {
+                path: tasks_path,
+                problems,
+            });
+        }
+        let state_path = self.path(STATE_FILE);
+        let state: State = if state_path.exists() {
+            read_ron(&state_path)?
+        } else {
+            State::default()
+        };
+        let problems = crate::model::validate_state(&tasks, &state);
+        if !problems.is_empty() {
+            return Err(StorageError::Invalid {
+                path: state_path,
+                problems,
+            });
+        }
+        let config_path = self.path(CONFIG_FILE);
+        if !config_path.exists() {
+            self.write_new(&config_path, CONFIG_TEMPLATE)?;
+        }
+        let config: Config = read_ron(&config_path)?;
+        Ok(Loaded {
+            tasks,
+            state,
+            config,
+        })
+    }
+
+    /// Saves the state atomically.
+    pub fn save_state(&self, state: &State) -> Result<(), StorageError> {
+        let path = self.path(STATE_FILE);
+        let header = "// duban: the meetings held and every update recorded, oldest first.";
+        to_ron(state, header)
+            .and_then(|text| atomic::write(&path, text.as_bytes()))
+            .map_err(|e| StorageError::io(&path, e, SAVE_HINT))
+    }
+
+    fn write_new(&self, path: &Path, contents: &str) -> Result<(), StorageError> {
+        atomic::write(path, contents.as_bytes()).map_err(|e| {
+            StorageError::io(path, e, "Choose a folder you may write to with --data DIR.")
+        })
+    }
+}
+
+/// What to do when a save fails.
+const SAVE_HINT: &str = "Nothing recorded is lost yet: it is still in the open board. \
+    Free disk space or fix the folder's permissions, then record again.";
+
+/// The settings file a new workspace starts with: every setting commented.
+const CONFIG_TEMPLATE: &str = "\
+// duban settings for this workspace. Delete a line to go back to its default.
+(
+    // Key bindings: an action's name and the keys for it, replacing its defaults.
+    // Names are listed by `?` in the board. Example: keys: { jump: [\"g\", \":\"] },
+    keys: {},
+)
+";
+
+/// Reads and parses one RON file, with a byte-order mark tolerated.
+fn read_ron<T: DeserializeOwned>(path: &Path) -> Result<T, StorageError> {
+    let bytes = fs::read(path)
+        .map_err(|e| StorageError::io(path, e, "Check that the file exists and may be read."))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let what = format!("not UTF-8 text after byte {at}");
+        let error = std::io::Error::new(std::io::ErrorKind::InvalidData, what);
+        StorageError::io(
+            path,
+            error,
+            "Save the file as UTF-8 in your editor, then start again.",
+        )
+    })?;
+    let source = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    ron::from_str(source).map_err(|e| StorageError::syntax(path, source, &e))
+}
+
+/// Writes a value as pretty RON with a header comment.
+fn to_ron<T: Serialize>(value: &T, header: &str) -> std::io::Result<String> {
+    let pretty = PrettyConfig::new()
+        .indentor("    ".to_string())
+        .struct_names(false);
+    let body = ron::ser::to_string_pretty(value, pretty)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+    Ok(format!("{header}\n{body}\n"))
+}

@@ -1,0 +1,52 @@
+//! Atomic, durable file replacement.
+
+use std::fs::File;
+use std::io::{self, Write};
+use std::path::Path;
+
+use tempfile::NamedTempFile;
+
+/// Replaces the file at `path` with `contents`, all or nothing.
+///
+/// The bytes go to a temporary file in the same folder, which is synced and then
+/// renamed over the old file; the folder is synced last so the rename itself
+/// survives a power cut. At every moment the path holds either the old file or
+/// the new one, never a truncated mix.
+pub fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = NamedTempFile::new_in(dir)?;
+    temp.write_all(contents)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir)
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> io::Result<()> {
+    // Windows cannot open a folder as a file to sync it; the rename is durable
+    // once the file system's journal commits it.
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_contents_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.ron");
+        write(&path, b"old").unwrap();
+        write(&path, "新的".as_bytes()).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "新的");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

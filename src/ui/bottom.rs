@@ -1,0 +1,72 @@
+//! The bottom line: the prompt being typed, a message, or the key hints.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::{App, Message};
+use crate::keymap::Mode;
+use crate::labels;
+use crate::text;
+
+use super::Theme;
+use super::cells;
+
+/// Draws the bottom line and, while a prompt is open, places the terminal's cursor.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let prompt = match app.mode {
+        Mode::Search => Some(labels::PROMPT_SEARCH),
+        Mode::Jump => Some(labels::PROMPT_JUMP),
+        _ => None,
+    };
+    if let Some(prompt) = prompt {
+        draw_prompt(frame, app, theme, area, prompt);
+        return;
+    }
+    let line = match &app.message {
+        Some(Message::Info(text)) => {
+            cells::plain(&format!(" {text} "), area.width.into(), theme.info)
+        }
+        Some(Message::Error(text)) => {
+            cells::plain(&format!(" {text} "), area.width.into(), theme.error)
+        }
+        None => hints(app, theme, usize::from(area.width)),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// A prompt and its text field, with the real cursor at the typing position so
+/// that an input method's candidate window opens there.
+fn draw_prompt(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, prompt: &str) {
+    let hints = hints(app, theme, usize::from(area.width) / 2);
+    let hints_width = hints.width();
+    let room = usize::from(area.width).saturating_sub(hints_width + 1);
+    let typed = format!("{prompt}{}", app.input.value());
+    let mut spans = cells::plain(&typed, room, theme.strong).spans;
+    let used: usize = spans.iter().map(|s| s.width()).sum();
+    spans.push(Span::raw(" ".repeat(
+        usize::from(area.width).saturating_sub(used + hints_width),
+    )));
+    spans.extend(hints.spans);
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let column = text::width(prompt) + app.input.cursor_column();
+    let x = area.x + column.min(room) as u16;
+    frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+}
+
+/// The mode's hints, as many as fit in `width` cells: key, then what it does.
+pub fn hints(app: &App, theme: &Theme, width: usize) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, label) in app.keymap.hints(app.mode) {
+        let entry_width = text::width(&key) + text::width(label) + 3;
+        if used + entry_width > width {
+            break;
+        }
+        used += entry_width;
+        spans.push(Span::styled(format!(" {key} "), theme.key));
+        spans.push(Span::styled(format!("{label} "), theme.text));
+    }
+    Line::from(spans)
+}

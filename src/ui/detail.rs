@@ -1,0 +1,109 @@
+//! The detail pane: the selected task's full text, units with roles, and updates.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::App;
+use crate::labels;
+use crate::model::Task;
+use crate::text;
+
+use super::Theme;
+use super::cells;
+
+/// Draws the selected task's detail into `area`.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let width = usize::from(area.width);
+    let Some(task) = app.selected_task() else {
+        frame.render_widget(Paragraph::new("").style(theme.text), area);
+        return;
+    };
+    let category = app
+        .list
+        .category(&task.category)
+        .map_or(task.category.as_str(), |c| &c.name);
+    let title = format!(" 第 {} 项 ｜ {category}", task.id);
+    let mut lines = vec![cells::plain(&title, width, theme.bar)];
+    let body = width.saturating_sub(2);
+    lines.extend(wrapped(&task.content, body, theme.strong));
+    lines.extend(wrapped(
+        &format!("{}：{}", labels::UNITS, units_with_roles(task)),
+        body,
+        theme.text,
+    ));
+    let standing = app.standing(task.id);
+    let mut status = vec![
+        Span::raw(format!(" {}：", labels::COL_STATUS)),
+        Span::styled(
+            format!("{} {}", standing.status.symbol(), standing.status.label()),
+            theme.status(standing.status),
+        ),
+    ];
+    if let Some(progress) = standing.progress {
+        status.push(Span::raw(format!("  {}：{progress}%", labels::PROGRESS)));
+    }
+    lines.push(Line::from(status));
+    lines.extend(updates(app, task, body, theme));
+    if !task.source_note.is_empty() {
+        let note = format!("{}：{}", labels::SOURCE_NOTE, task.source_note);
+        lines.extend(wrapped(&note, body, theme.dim));
+    }
+    frame.render_widget(Paragraph::new(lines).style(theme.text), area);
+}
+
+/// The task's updates, newest first, one or more lines each.
+fn updates(app: &App, task: &Task, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let updates = app.state.updates_of(task.id);
+    if updates.is_empty() {
+        return vec![Line::styled(
+            format!(" {}：{}", labels::UPDATES, labels::NO_UPDATES),
+            theme.dim,
+        )];
+    }
+    let mut lines = vec![Line::from(format!(" {}：", labels::UPDATES))];
+    for update in updates.iter().rev() {
+        let mut entry = format!(
+            "{} {}",
+            update.date.format("%Y-%m-%d"),
+            update.status.label()
+        );
+        if let Some(progress) = update.progress {
+            entry.push_str(&format!(" {progress}%"));
+        }
+        if !update.note.is_empty() {
+            entry.push(' ');
+            entry.push_str(&update.note);
+        }
+        lines.extend(
+            wrapped(&entry, width.saturating_sub(2), theme.text)
+                .into_iter()
+                .map(indent),
+        );
+    }
+    lines
+}
+
+/// Units and their roles: 市委政法委（牵头）、市法院（负责）.
+fn units_with_roles(task: &Task) -> String {
+    let parts: Vec<String> = task
+        .units
+        .iter()
+        .map(|a| format!("{}（{}）", a.name, a.role.label()))
+        .collect();
+    parts.join("、")
+}
+
+/// Text wrapped to `width` cells, each line indented by one cell.
+fn wrapped(content: &str, width: usize, style: ratatui::style::Style) -> Vec<Line<'static>> {
+    text::wrap(&text::for_terminal(content), width)
+        .into_iter()
+        .map(|line| Line::styled(format!(" {line}"), style))
+        .collect()
+}
+
+fn indent(mut line: Line<'static>) -> Line<'static> {
+    line.spans.insert(0, Span::raw("  "));
+    line
+}

@@ -1,0 +1,78 @@
+//! Every style the board uses, named by what it marks.
+//!
+//! High contrast for projectors that wash colours out: meaning is never carried
+//! by colour alone, and every colour here comes with a symbol or a word.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::model::Status;
+
+/// The styles of the board.
+#[derive(Clone, Debug)]
+pub struct Theme {
+    /// Body text.
+    pub text: Style,
+    /// Text that leads a pane: the task's content.
+    pub strong: Style,
+    /// Secondary text: counts, dates, category labels.
+    pub dim: Style,
+    /// The header bar and pane title bars.
+    pub bar: Style,
+    /// Table column headings.
+    pub heading: Style,
+    /// The selected row.
+    pub selected: Style,
+    /// Characters that a search matched.
+    pub hit: Style,
+    /// A key's name in the hint bar and help.
+    pub key: Style,
+    /// A popup's body.
+    pub popup: Style,
+    /// An error message.
+    pub error: Style,
+    /// An informational message.
+    pub info: Style,
+}
+
+impl Default for Theme {
+    fn default() -> Theme {
+        Theme {
+            text: Style::default(),
+            strong: Style::default().add_modifier(Modifier::BOLD),
+            dim: Style::default().fg(Color::Gray),
+            bar: Style::default()
+                .fg(Color::Black)
+                .bg(Color::White)
+                .add_modifier(Modifier::BOLD),
+            heading: Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            selected: Style::default().fg(Color::Black).bg(Color::Yellow),
+            hit: Style::default()
+                .fg(Color::LightYellow)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            key: Style::default()
+                .fg(Color::Black)
+                .bg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
+            popup: Style::default().fg(Color::White).bg(Color::Blue),
+            error: Style::default()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD),
+            info: Style::default().fg(Color::Black).bg(Color::Green),
+        }
+    }
+}
+
+impl Theme {
+    /// The style of a status's symbol and word.
+    pub fn status(&self, status: Status) -> Style {
+        match status {
+            Status::NotStarted => Style::default(),
+            Status::InProgress => Style::default().fg(Color::LightCyan),
+            Status::Lagging => Style::default()
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
+            Status::Done => Style::default().fg(Color::LightGreen),
+        }
+    }
+}
