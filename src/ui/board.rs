@@ -45,7 +45,8 @@ impl Columns {
     /// Splits the width: fixed columns first, then the task text gets about two
     /// thirds of what is left and the units the rest.
     pub fn for_width(width: u16, largest_id: u32) -> Columns {
-        let id = (largest_id.max(9).ilog10() + 2) as u16;
+        // Room for the mark and the digits, and never less than the heading 序号.
+        let id = ((largest_id.max(9).ilog10() + 2) as u16).max(4);
         let progress = if width >= PROGRESS_FROM {
             PROGRESS_WIDTH
         } else {

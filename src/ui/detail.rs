@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::App;
 use crate::labels;
-use crate::model::Task;
+use crate::model::{Role, Task};
 use crate::text;
 
 use super::Theme;
@@ -28,11 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut lines = vec![cells::plain(&title, width, theme.bar)];
     let body = width.saturating_sub(2);
     lines.extend(wrapped(&task.content, body, theme.strong));
-    lines.extend(wrapped(
-        &format!("{}：{}", labels::UNITS, units_with_roles(task)),
-        body,
-        theme.text,
-    ));
+    lines.extend(wrapped(&units_by_role(task), body, theme.text));
     let standing = app.standing(task.id);
     let mut status = vec![
         Span::raw(format!(" {}：", labels::COL_STATUS)),
@@ -85,14 +81,17 @@ fn updates(app: &App, task: &Task, width: usize, theme: &Theme) -> Vec<Line<'sta
     lines
 }
 
-/// Units and their roles: 市委政法委（牵头）、市法院（负责）.
-fn units_with_roles(task: &Task) -> String {
-    let parts: Vec<String> = task
-        .units
-        .iter()
-        .map(|a| format!("{}（{}）", a.name, a.role.label()))
+/// Units grouped by role: 责任单位：市委政法委（牵头）；市法院、市检察院（负责）.
+fn units_by_role(task: &Task) -> String {
+    let groups: Vec<String> = [Role::Lead, Role::Responsible, Role::Cooperating]
+        .into_iter()
+        .filter_map(|role| {
+            let names: Vec<&str> =
+                task.units.iter().filter(|a| a.role == role).map(|a| a.name.as_str()).collect();
+            (!names.is_empty()).then(|| format!("{}（{}）", names.join("、"), role.label()))
+        })
         .collect();
-    parts.join("、")
+    format!("{}：{}", labels::UNITS, groups.join("；"))
 }
 
 /// Text wrapped to `width` cells, each line indented by one cell.
