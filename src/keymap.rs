@@ -173,11 +173,17 @@ impl Keymap {
             .and_then(|b| b.keys.first().copied())
     }
 
-    /// Hint bar entries of a mode: a key and what it does.
-    pub fn hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
+    /// Hint bar entries of a mode: the action, its first key, and what it does.
+    pub fn hints(&self, mode: Mode) -> Vec<(Action, String, &'static str)> {
         self.bindings(mode)
             .filter(|b| b.hint)
-            .filter_map(|b| Some((b.keys.first()?.to_string(), labels::action(b.action))))
+            .filter_map(|b| {
+                Some((
+                    b.action,
+                    b.keys.first()?.to_string(),
+                    labels::action(b.action),
+                ))
+            })
             .collect()
     }
 
@@ -219,13 +225,13 @@ fn default_bindings() -> Vec<Binding> {
         (M::Board, A::Search, &["/"], true),
         (M::Board, A::PickCategory, &["c"], true),
         (M::Board, A::PickUnit, &["u"], true),
-        (M::Board, A::ClearFilters, &["x"], true),
         (M::Board, A::SetStatus, &["s"], true),
         (M::Board, A::AddNote, &["n"], true),
         (M::Board, A::Undo, &["ctrl-z"], true),
-        (M::Board, A::Redo, &["ctrl-y"], false),
         (M::Board, A::Help, &["?", "f1"], true),
         (M::Board, A::Quit, &["q"], true),
+        (M::Board, A::ClearFilters, &["x"], true),
+        (M::Board, A::Redo, &["ctrl-y"], false),
         (M::Search, A::Confirm, &["enter"], true),
         (M::Search, A::Cancel, &["esc"], true),
         (M::Search, A::Down, &["down"], false),

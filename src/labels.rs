@@ -62,7 +62,7 @@ pub const NOTE_TEXT: &str = "说明：";
 /// Title of the help overlay.
 pub const HELP_TITLE: &str = "按键说明";
 /// Shown instead of the board when the window is too small.
-pub const TOO_SMALL: &str = "窗口太小";
+pub const TOO_SMALL: &str = "窗口太小，请放大到至少";
 /// Headings of the help overlay's sections, by mode.
 pub const HELP_BOARD: &str = "任务表";
 /// Help section: search.

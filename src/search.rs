@@ -5,8 +5,10 @@
 //!
 //! 1. a contiguous hit: the term as a substring, or spelled in pinyin over a run
 //!    of characters (`dsj`, `dashuju` → 大数据);
-//! 2. a scattered hit: the term's characters in order with gaps (大…数…据), or
-//!    its letters as the initials of characters in order.
+//! 2. a scattered hit: the term's characters in order with gaps (大…数…据).
+//!
+//! Pinyin is matched contiguously only: letters are so common among initials
+//! that scattered initials would match nearly every long task.
 //!
 //! Contiguous hits always rank before scattered ones; a hit at the start of the
 //! text or of a unit's name ranks before one in the middle. Positions are
@@ -27,9 +29,17 @@ const LITERAL: i64 = 1_000;
 const NAME_SEPARATOR: char = '、';
 
 /// A parsed search query: terms that must all match.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct Query {
-    terms: Vec<String>,
+    terms: Vec<Term>,
+}
+
+/// One term of a query, prepared for matching.
+#[derive(Clone, Debug)]
+struct Term {
+    text: String,
+    /// How to spell it in pinyin, when it is typed in Latin letters.
+    spelling: Option<pinyin::Spelling>,
 }
 
 impl Query {
@@ -39,7 +49,11 @@ impl Query {
         let terms = text
             .split(|c: char| c.is_whitespace())
             .filter(|t| !t.is_empty())
-            .map(str::to_lowercase)
+            .map(|t| {
+                let text = t.to_lowercase();
+                let spelling = text.is_ascii().then(|| pinyin::Spelling::new(&text));
+                Term { text, spelling }
+            })
             .collect();
         Query { terms }
     }
@@ -54,7 +68,6 @@ impl Query {
 #[derive(Clone, Debug)]
 pub struct Field {
     lower: String,
-    chars: Vec<char>,
     initials: Vec<u32>,
     all_initials: u32,
     names: bool,
@@ -64,12 +77,10 @@ impl Field {
     /// Prepares a text for searching.
     pub fn new(text: &str) -> Field {
         let lower = text.to_lowercase();
-        let chars: Vec<char> = lower.chars().collect();
-        let initials: Vec<u32> = chars.iter().map(|&c| pinyin::initials_mask(c)).collect();
+        let initials: Vec<u32> = lower.chars().map(pinyin::initials_mask).collect();
         let all_initials = initials.iter().fold(0, |all, mask| all | mask);
         Field {
             lower,
-            chars,
             initials,
             all_initials,
             names: false,
@@ -87,7 +98,7 @@ impl Field {
 
     /// Whether position `at` begins the text or a name within it.
     fn starts_name(&self, at: usize) -> bool {
-        at == 0 || (self.names && self.chars.get(at - 1) == Some(&NAME_SEPARATOR))
+        at == 0 || (self.names && self.lower.chars().nth(at - 1) == Some(NAME_SEPARATOR))
     }
 }
 
@@ -129,11 +140,17 @@ impl Matcher {
     /// the query matches none of them. Higher is better; an empty query scores 0.
     pub fn score(&self, query: &Query, fields: &[Field]) -> Option<i64> {
         query.terms.iter().try_fold(0, |total, term| {
-            let best = fields
+            // Every contiguous hit outranks every scattered one, so the costlier
+            // scattered match is tried only when no field has a contiguous hit.
+            let contiguous = fields
                 .iter()
-                .filter_map(|f| self.match_term(term, f))
+                .filter_map(|f| contiguous(term, f))
                 .map(|h| h.score);
-            best.max().map(|score| total + score)
+            let best = contiguous.max().or_else(|| {
+                let scattered = fields.iter().filter_map(|f| self.scattered(&term.text, f));
+                scattered.map(|h| h.score).max()
+            });
+            best.map(|score| total + score)
         })
     }
 
@@ -154,44 +171,59 @@ impl Matcher {
     }
 
     /// The best hit of one term in one field.
-    fn match_term(&self, term: &str, field: &Field) -> Option<TermHit> {
-        contiguous(term, field).or_else(|| self.scattered(term, field))
+    fn match_term(&self, term: &Term, field: &Field) -> Option<TermHit> {
+        contiguous(term, field).or_else(|| self.scattered(&term.text, field))
     }
 
-    /// A scattered hit: the fuzzy matcher's over the characters, or pinyin initials.
+    /// A scattered hit: the term's characters in order, with gaps, as the fuzzy
+    /// matcher aligns them.
     fn scattered(&self, term: &str, field: &Field) -> Option<TermHit> {
-        let fuzzy = if is_subsequence(term, &field.chars) {
-            self.fuzzy
-                .fuzzy_indices(&field.lower, term)
-                .map(|(score, at)| TermHit {
-                    score,
-                    span: Span::Scattered(at),
-                })
-        } else {
-            None
-        };
-        fuzzy.or_else(|| scattered_initials(term, field))
+        if !is_subsequence(term, &field.lower) {
+            return None;
+        }
+        let (score, at) = self.fuzzy.fuzzy_indices(&field.lower, term)?;
+        Some(TermHit {
+            score,
+            span: Span::Scattered(at),
+        })
     }
 }
 
 /// A contiguous hit: the term as a substring, else spelled in pinyin.
-fn contiguous(term: &str, field: &Field) -> Option<TermHit> {
-    if let Some(byte) = field.lower.find(term) {
+fn contiguous(term: &Term, field: &Field) -> Option<TermHit> {
+    let Term {
+        text: term,
+        spelling,
+    } = term;
+    let mut chars = term.chars();
+    let found = match (chars.next(), chars.next()) {
+        // A one-character term is found by a byte scan rather than a substring search.
+        (Some(c), None) => field.lower.find(c),
+        _ => field.lower.find(term),
+    };
+    if let Some(byte) = found {
         let start = field.lower[..byte].chars().count();
         let end = start + term.chars().count();
         return Some(run_hit(field, start, end, LITERAL));
     }
     let first = term.chars().next()?;
-    if !term.is_ascii() || field.all_initials & pinyin::letter_bit(first) == 0 {
+    let spelling = spelling.as_ref()?;
+    if field.all_initials & pinyin::letter_bit(first) == 0 {
         return None;
     }
-    let candidates = 0..field.chars.len();
-    candidates
-        .filter(|&start| field.initials[start] & pinyin::letter_bit(first) != 0)
-        .find_map(|start| {
-            let end = pinyin::spell_from(&field.chars, &field.initials, start, term)?;
-            Some(run_hit(field, start, end, 0))
-        })
+    if spelling.is_initials() {
+        let start = spelling.initials_only(&field.initials)?;
+        return Some(run_hit(field, start, start + term.len(), 0));
+    }
+    let bit = pinyin::letter_bit(first);
+    let mut chars = field.lower.char_indices().zip(&field.initials).enumerate();
+    chars.find_map(|(start, ((byte, _), &mask))| {
+        if mask & bit == 0 {
+            return None;
+        }
+        let length = spelling.spell(&field.lower[byte..], &field.initials[start..])?;
+        Some(run_hit(field, start, start + length, 0))
+    })
 }
 
 /// Scores a contiguous hit: starts of names first, then earlier hits.
@@ -208,38 +240,17 @@ fn run_hit(field: &Field, start: usize, end: usize, bonus: i64) -> TermHit {
     }
 }
 
-/// The term's letters as initials of characters in order, with small gaps.
-///
-/// Scored below every contiguous hit, and lower the wider the hit is spread.
-/// Letters are so common among initials that wide gaps would match nearly every
-/// long text, so a hit may span at most twice the term's length.
-fn scattered_initials(term: &str, field: &Field) -> Option<TermHit> {
-    if !term.bytes().all(|b| b.is_ascii_lowercase()) {
-        return None;
-    }
-    let limit = 2 * term.len();
-    let bits: Vec<u32> = term.chars().map(pinyin::letter_bit).collect();
-    let starts = (0..field.chars.len()).filter(|&i| field.initials[i] & bits[0] != 0);
-    starts.into_iter().find_map(|start| {
-        let mut at = vec![start];
-        for &bit in &bits[1..] {
-            let from = at[at.len() - 1] + 1;
-            let until = (start + limit).min(field.chars.len());
-            at.push((from..until).find(|&i| field.initials[i] & bit != 0)?);
-        }
-        let spread = at[at.len() - 1] - start;
-        Some(TermHit {
-            score: 100 - spread as i64,
-            span: Span::Scattered(at),
-        })
-    })
-}
-
-/// Whether the term's characters occur in `chars` in order: a cheap test that
+/// Whether the term's characters occur in `text` in order: a cheap test that
 /// spares the fuzzy matcher's full work on texts that cannot match.
-fn is_subsequence(term: &str, chars: &[char]) -> bool {
-    let mut rest = chars.iter();
-    term.chars().all(|c| rest.any(|&x| x == c))
+fn is_subsequence(term: &str, text: &str) -> bool {
+    let mut rest = text;
+    term.chars().all(|c| match rest.find(c) {
+        Some(at) => {
+            rest = &rest[at + c.len_utf8()..];
+            true
+        }
+        None => false,
+    })
 }
 
 #[cfg(test)]

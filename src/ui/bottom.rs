@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::{App, Message};
-use crate::keymap::Mode;
+use crate::keymap::{Action, Mode};
 use crate::labels;
 use crate::text;
 
@@ -59,7 +59,10 @@ fn draw_prompt(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, prompt: 
 pub fn hints(app: &App, theme: &Theme, width: usize) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, label) in app.keymap.hints(app.mode) {
+    for (action, key, label) in app.keymap.hints(app.mode) {
+        if action == Action::ClearFilters && !app.filter.is_active() {
+            continue;
+        }
         let entry_width = text::width(&key) + text::width(label) + 3;
         if used + entry_width > width {
             break;

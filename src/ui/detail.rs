@@ -24,23 +24,21 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .list
         .category(&task.category)
         .map_or(task.category.as_str(), |c| &c.name);
-    let title = format!(" 第 {} 项 ｜ {category}", task.id);
+    let standing = app.standing(task.id);
+    let mut title = format!(
+        " 第 {} 项 ｜ {} {}",
+        task.id,
+        standing.status.symbol(),
+        standing.status.label()
+    );
+    if let Some(progress) = standing.progress {
+        title.push_str(&format!(" {progress}%"));
+    }
+    title.push_str(&format!(" ｜ {category}"));
     let mut lines = vec![cells::plain(&title, width, theme.bar)];
     let body = width.saturating_sub(2);
     lines.extend(wrapped(&task.content, body, theme.strong));
     lines.extend(wrapped(&units_by_role(task), body, theme.text));
-    let standing = app.standing(task.id);
-    let mut status = vec![
-        Span::raw(format!(" {}：", labels::COL_STATUS)),
-        Span::styled(
-            format!("{} {}", standing.status.symbol(), standing.status.label()),
-            theme.status(standing.status),
-        ),
-    ];
-    if let Some(progress) = standing.progress {
-        status.push(Span::raw(format!("  {}：{progress}%", labels::PROGRESS)));
-    }
-    lines.push(Line::from(status));
     lines.extend(updates(app, task, body, theme));
     if !task.source_note.is_empty() {
         let note = format!("{}：{}", labels::SOURCE_NOTE, task.source_note);
@@ -86,8 +84,12 @@ fn units_by_role(task: &Task) -> String {
     let groups: Vec<String> = [Role::Lead, Role::Responsible, Role::Cooperating]
         .into_iter()
         .filter_map(|role| {
-            let names: Vec<&str> =
-                task.units.iter().filter(|a| a.role == role).map(|a| a.name.as_str()).collect();
+            let names: Vec<&str> = task
+                .units
+                .iter()
+                .filter(|a| a.role == role)
+                .map(|a| a.name.as_str())
+                .collect();
             (!names.is_empty()).then(|| format!("{}（{}）", names.join("、"), role.label()))
         })
         .collect();

@@ -42,7 +42,10 @@ pub fn areas(area: Rect, filters_active: bool) -> Areas {
     .areas(area);
     let [table, detail] = if area.width >= SIDE_DETAIL_WIDTH {
         let side = (area.width * 36 / 100).clamp(48, 64);
-        Layout::horizontal([Constraint::Min(1), Constraint::Length(side)]).areas(main)
+        // Two blank columns keep the status column from running into the pane.
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(side)])
+            .spacing(2)
+            .areas(main)
     } else {
         let below = (main.height * 35 / 100).clamp(5, 12);
         Layout::vertical([Constraint::Min(1), Constraint::Length(below)]).areas(main)
