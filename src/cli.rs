@@ -91,7 +91,10 @@ pub enum Format {
 
 fn parse_status(text: &str) -> Result<crate::model::Status, String> {
     crate::model::Status::parse(text).ok_or_else(|| {
-        format!("unknown status \"{text}\"; use not_started, in_progress, lagging or done (or 未启动、推进中、滞后、已完成)")
+        format!(
+            "unknown status \"{text}\"; use not_started, in_progress, lagging or done \
+             (or 未启动、推进中、滞后、已完成)"
+        )
     })
 }
 

@@ -62,6 +62,9 @@ impl TaskIndex {
     }
 }
 
+/// From this many candidates on, scoring is split across threads.
+const PARALLEL_FROM: usize = 20_000;
+
 /// Applies the filter: the indices of matching tasks, best search hits first,
 /// otherwise in list order.
 ///
@@ -73,7 +76,7 @@ pub fn apply(
     list: &TaskList,
     index: &TaskIndex,
     matcher: &Matcher,
-    status_of: impl Fn(u32) -> Status,
+    status_of: impl Fn(u32) -> Status + Sync,
     within: Option<&[usize]>,
 ) -> Vec<usize> {
     let query = Query::parse(&filter.search);
@@ -94,12 +97,31 @@ pub fn apply(
     if query.is_empty() {
         return candidates.iter().copied().filter(keep).collect();
     }
-    let mut scored: Vec<(i64, usize)> = candidates
-        .iter()
-        .copied()
-        .filter(keep)
-        .filter_map(|i| Some((matcher.score(&query, &index.fields[i])?, i)))
-        .collect();
+    let score = |chunk: &[usize]| -> Vec<(i64, usize)> {
+        let kept = chunk.iter().copied().filter(keep);
+        kept.filter_map(|i| Some((matcher.score(&query, &index.fields[i])?, i)))
+            .collect()
+    };
+    let mut scored = if candidates.len() < PARALLEL_FROM {
+        score(candidates)
+    } else {
+        // Large lists are scored on every core: the first keystroke of a search
+        // over 100,000 tasks must still fit in a frame.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = candidates.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = candidates
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || score(part)))
+                .collect();
+            let results = workers.into_iter().map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            });
+            results.flatten().collect::<Vec<_>>()
+        })
+    };
     scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     scored.into_iter().map(|(_, i)| i).collect()
 }

@@ -147,7 +147,8 @@ impl Keymap {
         let keymap = Keymap { bindings };
         match keymap.duplicates().first() {
             Some((mode, key)) => Err(KeymapError(format!(
-                "config.ron: key {key} is bound twice in mode {mode:?}; give each action its own key"
+                "config.ron: key {key} is bound twice in mode {mode:?}; \
+                 give each action its own key"
             ))),
             None => Ok(keymap),
         }

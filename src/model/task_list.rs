@@ -142,7 +142,7 @@ impl TaskList {
             }
         }
         // A stable sort keeps first-named order among units with equal counts.
-        units.sort_by(|a, b| b.tasks.cmp(&a.tasks));
+        units.sort_by_key(|u| std::cmp::Reverse(u.tasks));
         units
     }
 }

@@ -109,7 +109,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         headings.push(labels::PROGRESS);
     }
     headings.push(labels::COL_STATUS);
-    let header = Row::new(headings.into_iter().map(|h| Cell::from(h))).style(theme.heading);
+    let header = Row::new(headings.into_iter().map(Cell::from)).style(theme.heading);
     let table = Table::new(rows, columns.constraints())
         .header(header)
         .column_spacing(1)
