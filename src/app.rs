@@ -80,6 +80,7 @@ pub struct App {
     index: TaskIndex,
     history: History,
     search_cache: Vec<(String, Vec<usize>)>,
+    jump_origin: Option<usize>,
 }
 
 impl App {
@@ -110,6 +111,7 @@ impl App {
             index,
             history: History::default(),
             search_cache: Vec::new(),
+            jump_origin: None,
         };
         app.restand();
         app.refresh();
@@ -200,10 +202,17 @@ impl App {
             Mode::Jump => match action {
                 Action::Confirm => {
                     self.mode = Mode::Board;
+                    self.jump_origin = None;
                     let typed = self.input.value().trim().to_string();
                     self.jump(&typed);
                 }
-                Action::Cancel => self.mode = Mode::Board,
+                Action::Cancel => {
+                    self.mode = Mode::Board;
+                    if let Some(row) = self.jump_origin.take() {
+                        self.selected = row;
+                        self.scroll_to_selected();
+                    }
+                }
                 _ => {}
             },
             Mode::Picker => self.update_picker(action),
@@ -252,6 +261,7 @@ impl App {
             Action::Last => self.move_by(isize::MAX / 2),
             Action::Jump => {
                 self.input = TextInput::default();
+                self.jump_origin = Some(self.selected);
                 self.mode = Mode::Jump;
             }
             Action::Search => {
@@ -350,6 +360,7 @@ impl App {
         }
         match self.mode {
             Mode::Search => self.search_changed(),
+            Mode::Jump => self.preview_jump(),
             Mode::Picker => {
                 if let Some(picker) = &mut self.picker {
                     picker.refresh(&self.matcher);
@@ -371,6 +382,19 @@ impl App {
     fn search_changed(&mut self) {
         self.filter.search = self.input.value().to_string();
         self.refresh();
+    }
+
+    /// Moves the selection to the number typed so far, so the room sees the row
+    /// as the number is read out; Enter confirms, Esc goes back.
+    fn preview_jump(&mut self) {
+        let Ok(id) = self.input.value().trim().parse::<u32>() else {
+            return;
+        };
+        let tasks = &self.list.tasks;
+        if let Some(row) = self.visible.iter().position(|&i| tasks[i].id == id) {
+            self.selected = row;
+            self.scroll_to_selected();
+        }
     }
 
     /// Jumps to the task with the typed number, clearing filters that hide it.

@@ -30,8 +30,14 @@ fn hard_app(width: u16, height: u16) -> App {
         *task = Task {
             content,
             units: vec![
-                Assignment { name: U1.into(), role: Role::Lead },
-                Assignment { name: U2.into(), role: Role::Responsible },
+                Assignment {
+                    name: U1.into(),
+                    role: Role::Lead,
+                },
+                Assignment {
+                    name: U2.into(),
+                    role: Role::Responsible,
+                },
             ],
             ..task.clone()
         };
@@ -41,7 +47,13 @@ fn hard_app(width: u16, height: u16) -> App {
     for (i, task) in list.tasks.iter().enumerate() {
         let status = Status::ALL[i % 4];
         let note = "已推进👍🏽，见“附件”".to_string();
-        state.record(Update { task: task.id, date, status, progress: Some(50), note });
+        state.record(Update {
+            task: task.id,
+            date,
+            status,
+            progress: Some(50),
+            note,
+        });
     }
     let mut app = App::new(list, state, date, Keymap::default());
     app.resize(width, height);
@@ -63,7 +75,10 @@ fn status_column_starts_in_one_cell_on_every_row() {
                 "width {width}, row {y}: status column holds {symbol:?}"
             );
             let gap = buffer[(status_x - 1, y)].symbol();
-            assert!(gap == " " || gap.is_empty(), "width {width}, row {y}: no gap before status");
+            assert!(
+                gap == " " || gap.is_empty(),
+                "width {width}, row {y}: no gap before status"
+            );
         }
     }
 }
@@ -76,7 +91,11 @@ fn nothing_drawn_has_an_ambiguous_width() {
         let terminal = common::draw(&app);
         for cell in terminal.backend().buffer().content() {
             let symbol = cell.symbol();
-            assert_eq!(symbol.width(), symbol.width_cjk(), "{symbol:?} at {width}x{height}");
+            assert_eq!(
+                symbol.width(),
+                symbol.width_cjk(),
+                "{symbol:?} at {width}x{height}"
+            );
         }
     }
 }

@@ -233,3 +233,14 @@ fn changes_are_saved_at_once_and_reload() {
     assert_eq!(standings[&38].status, Status::Done);
     assert!(!standings.contains_key(&39));
 }
+
+#[test]
+fn jump_follows_the_digits_and_esc_goes_back() {
+    let mut app = app();
+    keys(&mut app, ":3");
+    assert_eq!(selected_id(&app), 3);
+    keys(&mut app, "8");
+    assert_eq!(selected_id(&app), 38);
+    press(&mut app, "esc");
+    assert_eq!(selected_id(&app), 1);
+}

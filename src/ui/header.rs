@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::App;
+use crate::keymap::{Action, Mode};
 use crate::labels;
 use crate::model::week_label;
 use crate::text;
@@ -63,6 +64,12 @@ fn filter_summary(app: &App) -> String {
             "{}：{}",
             labels::FILTER_SEARCH,
             filter.search.trim()
+        ));
+    }
+    if let Some(key) = app.keymap.key_of(Mode::Board, Action::ClearFilters) {
+        parts.push(format!(
+            "（{key} {}）",
+            labels::action(Action::ClearFilters)
         ));
     }
     format!(" {}", parts.join("  "))
