@@ -112,8 +112,13 @@ fn write_tsv(tasks: &[&Task], standings: &Standings, out: &mut dyn Write) -> Res
     Ok(())
 }
 
+/// Keeps a write error's own kind, so that a reader closing early (`head`)
+/// is still recognised as a broken pipe.
 fn csv_error(error: csv::Error) -> CliError {
-    CliError::Output(std::io::Error::other(error))
+    match error.into_kind() {
+        csv::ErrorKind::Io(io) => CliError::Output(io),
+        other => CliError::Output(std::io::Error::other(format!("{other:?}"))),
+    }
 }
 
 fn write_json(tasks: &[&Task], standings: &Standings, out: &mut dyn Write) -> Result<(), CliError> {
@@ -139,7 +144,7 @@ fn write_json(tasks: &[&Task], standings: &Standings, out: &mut dyn Write) -> Re
             }
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &rows).map_err(std::io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &rows).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }
