@@ -5,7 +5,7 @@
 use std::fmt;
 
 use crate::model::{Status, TaskList};
-use crate::search::{Field, Matcher, Query};
+use crate::search::{Field, FieldArena, FieldRef, Matcher, Query};
 
 /// Which tasks to show. Every set part must hold; an empty filter shows all.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -33,7 +33,8 @@ impl Filter {
 /// The searchable texts of every task, prepared once per list.
 #[derive(Clone, Debug)]
 pub struct TaskIndex {
-    fields: Vec<[Field; 2]>,
+    /// Two texts per task, in list order: content, then units.
+    fields: FieldArena,
 }
 
 /// Which field of a task a highlight belongs to.
@@ -48,17 +49,25 @@ pub enum TaskField {
 impl TaskIndex {
     /// Prepares the content and units of each task, in list order.
     pub fn new(list: &TaskList) -> TaskIndex {
-        let fields = list
-            .tasks
-            .iter()
-            .map(|t| [Field::new(&t.content), Field::names(&t.units_joined())])
-            .collect();
+        let mut fields = FieldArena::default();
+        for task in &list.tasks {
+            fields.push(Field::new(&task.content));
+            fields.push(Field::names(&task.units_joined()));
+        }
         TaskIndex { fields }
     }
 
     /// The prepared field of the task at `index` in the list.
-    pub fn field(&self, index: usize, which: TaskField) -> &Field {
-        &self.fields[index][which as usize]
+    pub fn field(&self, index: usize, which: TaskField) -> FieldRef<'_> {
+        self.fields.get(2 * index + which as usize)
+    }
+
+    /// Both prepared fields of the task at `index`.
+    fn fields(&self, index: usize) -> [FieldRef<'_>; 2] {
+        [
+            self.field(index, TaskField::Content),
+            self.field(index, TaskField::Units),
+        ]
     }
 }
 
@@ -99,7 +108,7 @@ pub fn apply(
     }
     let score = |chunk: &[usize]| -> Vec<(i64, usize)> {
         let kept = chunk.iter().copied().filter(keep);
-        kept.filter_map(|i| Some((matcher.score(&query, &index.fields[i])?, i)))
+        kept.filter_map(|i| Some((matcher.score(&query, &index.fields(i))?, i)))
             .collect()
     };
     let mut scored = if candidates.len() < PARALLEL_FROM {

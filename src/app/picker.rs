@@ -88,9 +88,7 @@ impl Picker {
             .iter()
             .enumerate()
             .filter(|(_, item)| query.is_empty() || item.value.is_some())
-            .filter_map(|(i, item)| {
-                Some((matcher.score(&query, std::slice::from_ref(&item.field))?, i))
-            })
+            .filter_map(|(i, item)| Some((matcher.score(&query, &[item.field.as_ref()])?, i)))
             .collect();
         if !query.is_empty() {
             scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));

@@ -6,11 +6,12 @@ const U1: &str = "市政务服务和大数据管理局";
 
 fn score(query: &str, texts: &[&str]) -> Option<i64> {
     let fields: Vec<Field> = texts.iter().map(|t| Field::new(t)).collect();
-    Matcher::new().score(&Query::parse(query), &fields)
+    let refs: Vec<FieldRef> = fields.iter().map(Field::as_ref).collect();
+    Matcher::new().score(&Query::parse(query), &refs)
 }
 
 fn positions(query: &str, text: &str) -> Vec<usize> {
-    Matcher::new().positions(&Query::parse(query), &Field::new(text))
+    Matcher::new().positions(&Query::parse(query), Field::new(text).as_ref())
 }
 
 #[test]
@@ -55,15 +56,21 @@ fn hits_at_the_start_of_a_name_rank_first() {
     let matcher = Matcher::new();
     let query = Query::parse("大数据");
     let middle = matcher
-        .score(&query, &[Field::names("市政务服务和大数据管理局")])
+        .score(&query, &[Field::names("市政务服务和大数据管理局").as_ref()])
         .unwrap();
     let start = matcher
-        .score(&query, &[Field::names("市工业和信息化局、大数据中心")])
+        .score(
+            &query,
+            &[Field::names("市工业和信息化局、大数据中心").as_ref()],
+        )
         .unwrap();
     assert!(start > middle);
     // In running text, 、 separates list items, not names: no bonus there.
     let text = matcher
-        .score(&query, &[Field::new("市工业和信息化局、大数据中心")])
+        .score(
+            &query,
+            &[Field::new("市工业和信息化局、大数据中心").as_ref()],
+        )
         .unwrap();
     assert!(start > text);
 }

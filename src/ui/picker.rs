@@ -58,7 +58,7 @@ pub fn draw(
         let hits = if query.is_empty() {
             Vec::new()
         } else {
-            matcher.positions(&query, &item.field)
+            matcher.positions(&query, item.field.as_ref())
         };
         let mut spans = cells::highlighted(&name, &hits, name_room, style, theme.hit).spans;
         let used: usize = spans.iter().map(|s| s.width()).sum();
