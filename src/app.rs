@@ -393,7 +393,7 @@ impl App {
         let tasks = &self.list.tasks;
         if let Some(row) = self.visible.iter().position(|&i| tasks[i].id == id) {
             self.selected = row;
-            self.scroll_to_selected();
+            self.centre_selected();
         }
     }
 
@@ -419,7 +419,7 @@ impl App {
         }
         if let Some(row) = self.visible.iter().position(|&i| i == index) {
             self.selected = row;
-            self.scroll_to_selected();
+            self.centre_selected();
         }
     }
 
@@ -486,6 +486,15 @@ impl App {
         }
         let most = self.visible.len().saturating_sub(page);
         self.offset = self.offset.min(most);
+    }
+
+    /// Scrolls so the selected row is in the middle of the table, where the room
+    /// finds a task that was just called out; at the ends of the list it stays
+    /// as close to the middle as the rows allow.
+    fn centre_selected(&mut self) {
+        let page = self.page();
+        let most = self.visible.len().saturating_sub(page);
+        self.offset = self.selected.saturating_sub(page / 2).min(most);
     }
 
     /// Recomputes every task's standing after the state changed.

@@ -144,8 +144,8 @@ pub fn sanitize(text: &str) -> String {
 /// Files and reports keep the text as it is.
 pub fn terminal_char(c: char) -> char {
     match c {
-        '“' => '〝',
-        '”' => '〞',
+        '“' => '「',
+        '”' => '」',
         '‘' | '’' => '\'',
         '—' => '－',
         '·' => '・',

@@ -127,7 +127,11 @@ fn task_row<'a>(
 ) -> Row<'a> {
     let task = &app.list.tasks[index];
     let standing = app.standing(task.id);
-    let base = if selected { theme.selected } else { theme.text };
+    let (base, hit) = if selected {
+        (theme.selected, theme.hit_on_light)
+    } else {
+        (theme.text, theme.hit)
+    };
     let hits = |which| {
         if query.is_empty() {
             Vec::new()
@@ -145,14 +149,14 @@ fn task_row<'a>(
         &hits(TaskField::Content),
         columns.task.into(),
         base,
-        theme.hit,
+        hit,
     );
     let units = cells::highlighted(
         &task.units_joined(),
         &hits(TaskField::Units),
         columns.units.into(),
         base,
-        theme.hit,
+        hit,
     );
     let status_style = if selected {
         base

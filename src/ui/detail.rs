@@ -35,7 +35,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         title.push_str(&format!(" {progress}%"));
     }
     title.push_str(&format!(" ｜ {category}"));
-    let mut lines = vec![cells::plain(&title, width, theme.bar)];
+    let mut bar = cells::plain(&title, width, theme.bar);
+    let filled = bar.width();
+    bar.spans.push(Span::styled(
+        " ".repeat(width.saturating_sub(filled)),
+        theme.bar,
+    ));
+    let mut lines = vec![bar];
     let body = width.saturating_sub(2);
     lines.extend(wrapped(&task.content, body, theme.strong));
     lines.extend(wrapped(&units_by_role(task), body, theme.text));

@@ -30,7 +30,13 @@ pub fn draw(
         PickerKind::Unit => labels::PICK_UNIT,
     };
     let width = area.width.saturating_sub(4).min(72);
-    let height = area.height.saturating_sub(2).min(24);
+    // Title, search field, the entries, and a blank row: no taller than needed.
+    let rows = u16::try_from(picker.visible.len()).unwrap_or(u16::MAX);
+    let height = area
+        .height
+        .saturating_sub(2)
+        .min(24)
+        .min(rows.saturating_add(3).max(6));
     let (_, inner) = popup::open(frame, area, width, height, title, theme);
     if inner.height == 0 || inner.width == 0 {
         return;
@@ -60,7 +66,8 @@ pub fn draw(
         } else {
             matcher.positions(&query, item.field.as_ref())
         };
-        let mut spans = cells::highlighted(&name, &hits, name_room, style, theme.hit).spans;
+        let mut spans =
+            cells::highlighted(&name, &hits, name_room, style, theme.hit_on_light).spans;
         let used: usize = spans.iter().map(|s| s.width()).sum();
         spans.push(Span::styled(
             " ".repeat(field_width - used - text::width(&count)),

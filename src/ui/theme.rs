@@ -22,12 +22,17 @@ pub struct Theme {
     pub heading: Style,
     /// The selected row.
     pub selected: Style,
-    /// Characters that a search matched.
+    /// Characters that a search matched, on the board's dark rows.
     pub hit: Style,
+    /// Characters that a search matched, on a light background: the selected
+    /// row and popups.
+    pub hit_on_light: Style,
     /// A key's name in the hint bar and help.
     pub key: Style,
     /// A popup's body.
     pub popup: Style,
+    /// A popup's title bar.
+    pub popup_bar: Style,
     /// An error message.
     pub error: Style,
     /// An informational message.
@@ -49,11 +54,16 @@ impl Default for Theme {
             hit: Style::default()
                 .fg(Color::LightYellow)
                 .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            hit_on_light: Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             key: Style::default()
                 .fg(Color::Black)
                 .bg(Color::Cyan)
                 .add_modifier(Modifier::BOLD),
-            popup: Style::default().fg(Color::White).bg(Color::Blue),
+            popup: Style::default().fg(Color::Black).bg(Color::White),
+            popup_bar: Style::default()
+                .fg(Color::White)
+                .bg(Color::Blue)
+                .add_modifier(Modifier::BOLD),
             error: Style::default()
                 .fg(Color::White)
                 .bg(Color::Red)

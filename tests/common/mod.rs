@@ -9,13 +9,15 @@ use ratatui::backend::TestBackend;
 
 use duban::app::App;
 use duban::keymap::{Key, Keymap};
-use duban::model::{State, Status, TaskList, Update};
+use duban::model::{State, TaskList};
 use duban::storage::BUILTIN_TASKS;
 use duban::ui::{self, Theme};
 
+pub mod sample;
+
 /// The meeting date every screen test uses, so snapshots never depend on today.
 pub fn meeting() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2021, 10, 18).unwrap()
+    sample::meeting()
 }
 
 /// The built-in 2021 list.
@@ -23,46 +25,9 @@ pub fn list() -> TaskList {
     ron::from_str(BUILTIN_TASKS).unwrap()
 }
 
-/// Two meetings' worth of updates on a few tasks.
+/// Two meetings' worth of updates on a dozen tasks.
 pub fn sample_state() -> State {
-    let mut state = State::default();
-    let earlier = NaiveDate::from_ymd_opt(2021, 10, 11).unwrap();
-    let updates = [
-        (1, earlier, Status::InProgress, Some(40), "新建基站800个"),
-        (
-            1,
-            meeting(),
-            Status::InProgress,
-            Some(60),
-            "新建基站1200个，年底前可完成",
-        ),
-        (
-            38,
-            meeting(),
-            Status::Done,
-            Some(100),
-            "应用服务事项已达720项",
-        ),
-        (39, earlier, Status::InProgress, None, ""),
-        (
-            39,
-            meeting(),
-            Status::Lagging,
-            Some(20),
-            "方案尚未定稿，需<市委>协调 & 推进",
-        ),
-        (42, meeting(), Status::InProgress, Some(45), ""),
-    ];
-    for (task, date, status, progress, note) in updates {
-        state.record(Update {
-            task,
-            date,
-            status,
-            progress,
-            note: note.to_string(),
-        });
-    }
-    state
+    sample::state()
 }
 
 /// The board on the 2021 list with the sample meeting, sized `width` × `height`.
