@@ -79,7 +79,7 @@ pub struct App {
     standings: HashMap<u32, Standing>,
     index: TaskIndex,
     history: History,
-    search_cache: Vec<(String, Vec<usize>)>,
+    search_cache: Vec<(String, filter::Filtered)>,
     jump_origin: Option<usize>,
 }
 
@@ -433,25 +433,23 @@ impl App {
             }
             self.search_cache.pop();
         }
-        let visible = match self.search_cache.last() {
-            Some((text, rows)) if *text == search => rows.clone(),
+        let filtered = match self.search_cache.last() {
+            Some((text, done)) if *text == search => done.clone(),
             cached => {
-                let within = cached.map(|(_, rows)| rows.as_slice());
+                let within = cached.map(|(_, done)| done.in_order.as_slice());
                 let standings = &self.standings;
                 let status_of = |id| standings.get(&id).map(|s| s.status).unwrap_or_default();
-                let filter = &self.filter;
-                filter::apply(
-                    filter,
-                    &self.list,
-                    &self.index,
-                    &self.matcher,
-                    status_of,
-                    within,
-                )
+                let (list, index, matcher) = (&self.list, &self.index, &self.matcher);
+                filter::apply_within(&self.filter, list, index, matcher, status_of, within)
             }
         };
-        if !search.trim().is_empty() && self.search_cache.last().is_none_or(|(t, _)| *t != search) {
-            self.search_cache.push((search, visible.clone()));
+        let visible = filtered.ranked.clone();
+        let new_text = self
+            .search_cache
+            .last()
+            .is_none_or(|(text, _)| *text != search);
+        if !search.trim().is_empty() && new_text {
+            self.search_cache.push((search, filtered));
         }
         self.visible = visible;
         self.selected = keep

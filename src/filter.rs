@@ -74,20 +74,40 @@ impl TaskIndex {
 /// From this many candidates on, scoring is split across threads.
 const PARALLEL_FROM: usize = 20_000;
 
+/// The tasks a filter lets through, as indices into the list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filtered {
+    /// In the order to show: best search hits first, otherwise list order.
+    pub ranked: Vec<usize>,
+    /// The same tasks in list order, for narrowing the next search: walking
+    /// the index in order reads memory in order, which ranked order does not.
+    pub in_order: Vec<usize>,
+}
+
 /// Applies the filter: the indices of matching tasks, best search hits first,
 /// otherwise in list order.
-///
-/// `within` narrows the work to an earlier result, which is valid whenever the
-/// earlier search text is a prefix of this one: adding characters to a query
-/// can only remove matches.
 pub fn apply(
     filter: &Filter,
     list: &TaskList,
     index: &TaskIndex,
     matcher: &Matcher,
     status_of: impl Fn(u32) -> Status + Sync,
-    within: Option<&[usize]>,
 ) -> Vec<usize> {
+    apply_within(filter, list, index, matcher, status_of, None).ranked
+}
+
+/// Applies the filter to the tasks `within` (list order), or to all.
+///
+/// Narrowing to an earlier result is valid whenever the earlier search text is
+/// a prefix of this one: adding characters to a query can only remove matches.
+pub fn apply_within(
+    filter: &Filter,
+    list: &TaskList,
+    index: &TaskIndex,
+    matcher: &Matcher,
+    status_of: impl Fn(u32) -> Status + Sync,
+    within: Option<&[usize]>,
+) -> Filtered {
     let query = Query::parse(&filter.search);
     let keep = |&i: &usize| {
         let task = &list.tasks[i];
@@ -104,7 +124,11 @@ pub fn apply(
         }
     };
     if query.is_empty() {
-        return candidates.iter().copied().filter(keep).collect();
+        let kept: Vec<usize> = candidates.iter().copied().filter(keep).collect();
+        return Filtered {
+            ranked: kept.clone(),
+            in_order: kept,
+        };
     }
     let score = |chunk: &[usize]| -> Vec<(i64, usize)> {
         let kept = chunk.iter().copied().filter(keep);
@@ -131,8 +155,10 @@ pub fn apply(
             results.flatten().collect::<Vec<_>>()
         })
     };
+    let in_order = scored.iter().map(|&(_, i)| i).collect();
     scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().map(|(_, i)| i).collect()
+    let ranked = scored.into_iter().map(|(_, i)| i).collect();
+    Filtered { ranked, in_order }
 }
 
 /// Why a name given on the command line chooses no single category or unit.

@@ -58,7 +58,7 @@ pub fn run(args: &ListArgs, loaded: &Loaded, out: &mut dyn Write) -> Result<(), 
     let standings = loaded.state.standings(None);
     let status_of = |id| standings.get(&id).map(|s| s.status).unwrap_or_default();
     let index = TaskIndex::new(list);
-    let shown = filter::apply(&filter, list, &index, &Matcher::new(), status_of, None);
+    let shown = filter::apply(&filter, list, &index, &Matcher::new(), status_of);
     let tasks: Vec<&Task> = shown.iter().map(|&i| &list.tasks[i]).collect();
     match args.format {
         Format::Tsv => write_tsv(&tasks, &standings, out),
