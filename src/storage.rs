@@ -131,6 +131,9 @@ impl Workspace {
     }
 
     /// Saves the state atomically.
+    ///
+    /// TODO(#5): lock the workspace, so that a second program (a TUI or `duban
+    /// set`) cannot have its updates overwritten by this save, and log each save.
     pub fn save_state(&self, state: &State) -> Result<(), StorageError> {
         let path = self.path(STATE_FILE);
         let header = "// duban: the meetings held and every update recorded, oldest first.";
