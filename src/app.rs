@@ -11,7 +11,7 @@ mod record;
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use ratatui::crossterm::event::KeyCode;
 
 use crate::filter::{self, Filter, TaskIndex};
@@ -162,7 +162,7 @@ impl App {
                 self.input.paste(text);
                 self.search_changed();
             }
-            Mode::Jump => self.input.paste(text),
+            Mode::Jump | Mode::Meeting => self.input.paste(text),
             Mode::Picker => {
                 if let Some(picker) = &mut self.picker {
                     picker.input.paste(text);
@@ -215,6 +215,13 @@ impl App {
                 }
                 _ => {}
             },
+            Mode::Meeting => {
+                self.mode = Mode::Board;
+                if action == Action::Confirm {
+                    let typed = self.input.value().to_string();
+                    self.choose_meeting(&typed);
+                }
+            }
             Mode::Picker => self.update_picker(action),
             Mode::Status => {
                 let status = match action {
@@ -267,6 +274,10 @@ impl App {
             Action::Search => {
                 self.input = TextInput::with(&self.filter.search);
                 self.mode = Mode::Search;
+            }
+            Action::ChooseMeeting => {
+                self.input = TextInput::with(&self.meeting.format("%Y-%m-%d").to_string());
+                self.mode = Mode::Meeting;
             }
             Action::PickCategory => self.open_picker(PickerKind::Category),
             Action::PickUnit => self.open_picker(PickerKind::Unit),
@@ -333,7 +344,7 @@ impl App {
             return;
         }
         let field = match self.mode {
-            Mode::Search | Mode::Jump => &mut self.input,
+            Mode::Search | Mode::Jump | Mode::Meeting => &mut self.input,
             Mode::Picker => match &mut self.picker {
                 Some(picker) => &mut picker.input,
                 None => return,
@@ -382,6 +393,28 @@ impl App {
     fn search_changed(&mut self) {
         self.filter.search = self.input.value().to_string();
         self.refresh();
+    }
+
+    /// Records from now on at the meeting of the typed date: `2021-10-18`, or
+    /// `10-18` in the current meeting's year.
+    fn choose_meeting(&mut self, typed: &str) {
+        let typed = typed.trim().replace(['/', '.'], "-");
+        let full = if typed.matches('-').count() == 1 {
+            format!("{}-{typed}", self.meeting.year())
+        } else {
+            typed.clone()
+        };
+        match NaiveDate::parse_from_str(&full, "%Y-%m-%d") {
+            Ok(date) => {
+                self.meeting = date;
+                let week = crate::model::week_label(date);
+                self.message = Some(Message::Info(format!("调度会日期：{full}（{week}）")));
+            }
+            Err(_) => {
+                let problem = format!("“{typed}”不是日期，请按 年-月-日 输入，如 2021-10-18");
+                self.message = Some(Message::Error(problem));
+            }
+        }
     }
 
     /// Moves the selection to the number typed so far, so the room sees the row

@@ -24,6 +24,8 @@ pub enum Mode {
     Search,
     /// Typing a task number to jump to.
     Jump,
+    /// Typing the date of the meeting to record at.
+    Meeting,
     /// Choosing a category or unit from a list.
     Picker,
     /// Choosing a status for the selected task.
@@ -54,6 +56,8 @@ pub enum Action {
     Jump,
     /// Start typing a search.
     Search,
+    /// Choose the date of the meeting that changes are recorded at.
+    ChooseMeeting,
     /// Choose a category to filter by.
     PickCategory,
     /// Choose a unit to filter by.
@@ -229,6 +233,7 @@ fn default_bindings() -> Vec<Binding> {
         (M::Board, A::SetStatus, &["s"], true),
         (M::Board, A::AddNote, &["n"], true),
         (M::Board, A::Undo, &["ctrl-z"], true),
+        (M::Board, A::ChooseMeeting, &["m"], false),
         (M::Board, A::Help, &["?", "f1"], true),
         (M::Board, A::Quit, &["q"], true),
         (M::Board, A::ClearFilters, &["x"], true),
@@ -239,6 +244,8 @@ fn default_bindings() -> Vec<Binding> {
         (M::Search, A::Up, &["up"], false),
         (M::Jump, A::Confirm, &["enter"], true),
         (M::Jump, A::Cancel, &["esc"], true),
+        (M::Meeting, A::Confirm, &["enter"], true),
+        (M::Meeting, A::Cancel, &["esc"], true),
         (M::Picker, A::Confirm, &["enter"], true),
         (M::Picker, A::Cancel, &["esc"], true),
         (M::Picker, A::Down, &["down", "ctrl-n"], true),

@@ -43,6 +43,8 @@ pub const SOURCE_NOTE: &str = "整理说明";
 pub const PROGRESS: &str = "进度";
 /// Prompt of the search field.
 pub const PROMPT_SEARCH: &str = "搜索：";
+/// Prompt of the meeting date field.
+pub const PROMPT_MEETING: &str = "调度会日期（年-月-日）：";
 /// Prompt of the jump field.
 pub const PROMPT_JUMP: &str = "跳转到第几项：";
 /// Title of the category picker.
@@ -69,6 +71,8 @@ pub const HELP_BOARD: &str = "任务表";
 pub const HELP_SEARCH: &str = "搜索（输入汉字或拼音，如 dsj）";
 /// Help section: jump.
 pub const HELP_JUMP: &str = "跳转";
+/// Help section: meeting date.
+pub const HELP_MEETING: &str = "调度会日期";
 /// Help section: pickers.
 pub const HELP_PICKER: &str = "类别、单位选择";
 /// Help section: status chooser.
@@ -87,6 +91,7 @@ pub fn action(action: Action) -> &'static str {
         Action::Last => "最后一项",
         Action::Jump => "跳转",
         Action::Search => "搜索",
+        Action::ChooseMeeting => "调度会日期",
         Action::PickCategory => "类别",
         Action::PickUnit => "单位",
         Action::ClearFilters => "清除筛选",

@@ -46,7 +46,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Mode::Status => chooser::draw_status(frame, app, theme, area),
         Mode::Note => chooser::draw_note(frame, app, theme, area),
         Mode::Help => help::draw(frame, app, theme, area),
-        Mode::Board | Mode::Search | Mode::Jump => {}
+        Mode::Board | Mode::Search | Mode::Jump | Mode::Meeting => {}
     }
 }
 

@@ -235,6 +235,25 @@ fn changes_are_saved_at_once_and_reload() {
 }
 
 #[test]
+fn the_meeting_date_can_be_chosen() {
+    let mut app = app();
+    press(&mut app, "m");
+    for _ in 0..10 {
+        press(&mut app, "backspace");
+    }
+    keys(&mut app, "10-25");
+    press(&mut app, "enter");
+    assert_eq!(app.meeting, NaiveDate::from_ymd_opt(2021, 10, 25).unwrap());
+    keys(&mut app, "s2");
+    assert_eq!(app.state.updates.last().unwrap().date, app.meeting);
+    press(&mut app, "m");
+    keys(&mut app, "x");
+    press(&mut app, "enter");
+    assert!(matches!(app.message, Some(Message::Error(_))));
+    assert_eq!(app.meeting, NaiveDate::from_ymd_opt(2021, 10, 25).unwrap());
+}
+
+#[test]
 fn jump_follows_the_digits_and_esc_goes_back() {
     let mut app = app();
     keys(&mut app, ":3");

@@ -18,6 +18,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let prompt = match app.mode {
         Mode::Search => Some(labels::PROMPT_SEARCH),
         Mode::Jump => Some(labels::PROMPT_JUMP),
+        Mode::Meeting => Some(labels::PROMPT_MEETING),
         _ => None,
     };
     if let Some(prompt) = prompt {
