@@ -6,6 +6,7 @@
 //! - [`text`]: display widths, cutting and wrapping for wide characters.
 //! - [`search`]: Chinese and pinyin search with ranking and highlights.
 //! - [`filter`]: the board's filters (category, unit, status, search).
+//! - [`rules`]: task lights, unit warning levels and the interview list, at a date.
 //! - [`storage`]: the workspace folder and its RON files, saved atomically.
 //! - [`keymap`]: the one table from keys to actions.
 //! - [`app`]: the board's state and `update`, which applies an action.
@@ -19,6 +20,7 @@ pub mod filter;
 pub mod keymap;
 pub mod labels;
 pub mod model;
+pub mod rules;
 pub mod search;
 pub mod storage;
 pub mod text;

@@ -102,6 +102,11 @@ impl Task {
 }
 
 impl TaskList {
+    /// A task's deadline: its own when it sets one, else the plan's end.
+    pub fn deadline(&self, task: &Task) -> NaiveDate {
+        task.deadline.unwrap_or(self.plan_end)
+    }
+
     /// The task with this number, if the list has it.
     pub fn task(&self, id: u32) -> Option<&Task> {
         self.tasks.iter().find(|t| t.id == id)
