@@ -14,9 +14,10 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 use ratatui::crossterm::event::KeyCode;
 
-use crate::filter::{self, Filter, TaskIndex};
+use crate::filter::{self, Facts, Filter, TaskIndex};
 use crate::keymap::{Action, Key, Keymap, Mode};
 use crate::model::{Standing, State, Status, Task, TaskList};
+use crate::rules::{Evaluation, Rules, RulesConfig, TaskLight};
 use crate::search::Matcher;
 use crate::storage::Workspace;
 use crate::ui::layout;
@@ -77,6 +78,8 @@ pub struct App {
     /// The search matcher, shared with drawing for highlights.
     pub matcher: Matcher,
     standings: HashMap<u32, Standing>,
+    rules: RulesConfig,
+    evaluation: Evaluation,
     index: TaskIndex,
     history: History,
     search_cache: Vec<(String, filter::Filtered)>,
@@ -108,6 +111,8 @@ impl App {
             quit: false,
             matcher: Matcher::new(),
             standings: HashMap::new(),
+            rules: RulesConfig::default(),
+            evaluation: Evaluation::default(),
             index,
             history: History::default(),
             search_cache: Vec::new(),
@@ -407,6 +412,9 @@ impl App {
         match NaiveDate::parse_from_str(&full, "%Y-%m-%d") {
             Ok(date) => {
                 self.meeting = date;
+                self.restand();
+                self.search_cache.clear();
+                self.refresh();
                 let week = crate::model::week_label(date);
                 self.message = Some(Message::Info(format!("调度会日期：{full}（{week}）")));
             }
@@ -470,10 +478,9 @@ impl App {
             Some((text, done)) if *text == search => done.clone(),
             cached => {
                 let within = cached.map(|(_, done)| done.in_order.as_slice());
-                let standings = &self.standings;
-                let status_of = |id| standings.get(&id).map(|s| s.status).unwrap_or_default();
                 let (list, index, matcher) = (&self.list, &self.index, &self.matcher);
-                filter::apply_within(&self.filter, list, index, matcher, status_of, within)
+                let facts = |i| self.facts(i);
+                filter::apply_within(&self.filter, list, index, matcher, facts, within)
             }
         };
         let visible = filtered.ranked.clone();
@@ -528,9 +535,45 @@ impl App {
         self.offset = self.selected.saturating_sub(page / 2).min(most);
     }
 
-    /// Recomputes every task's standing after the state changed.
+    /// Recomputes every task's standing and light after the state or the
+    /// meeting's date changed.
     fn restand(&mut self) {
         self.standings = self.state.standings(None);
+        let rules = Rules::new(&self.list, &self.state, &self.rules);
+        self.evaluation = rules.evaluate(self.meeting);
+    }
+
+    /// The status and light of the task at `index` in the list.
+    fn facts(&self, index: usize) -> Facts {
+        let task = &self.list.tasks[index];
+        let light = self.evaluation.tasks.get(index).and_then(|t| t.light.light);
+        Facts {
+            status: self.standing(task.id).status,
+            light,
+        }
+    }
+
+    /// The light of a task at the meeting, with its reasons; `None` if unknown.
+    pub fn light(&self, task: u32) -> Option<&TaskLight> {
+        self.evaluation.light(task)
+    }
+
+    /// The rules evaluated at the meeting's date.
+    pub fn evaluation(&self) -> &Evaluation {
+        &self.evaluation
+    }
+
+    /// The warning rules' settings.
+    pub fn rules(&self) -> &RulesConfig {
+        &self.rules
+    }
+
+    /// Uses these warning rules from now on.
+    pub fn with_rules(mut self, rules: RulesConfig) -> App {
+        self.rules = rules;
+        self.restand();
+        self.refresh();
+        self
     }
 }
 

@@ -5,6 +5,7 @@
 use std::fmt;
 
 use crate::model::{Status, TaskList};
+use crate::rules::Light;
 use crate::search::{Field, FieldArena, FieldRef, Matcher, Query};
 
 /// Which tasks to show. Every set part must hold; an empty filter shows all.
@@ -16,6 +17,8 @@ pub struct Filter {
     pub unit: Option<String>,
     /// A recorded status.
     pub status: Option<Status>,
+    /// A light; done tasks, which have none, never pass.
+    pub light: Option<Light>,
     /// Search text over the task's content and units.
     pub search: String,
 }
@@ -26,6 +29,7 @@ impl Filter {
         self.category.is_some()
             || self.unit.is_some()
             || self.status.is_some()
+            || self.light.is_some()
             || !self.search.trim().is_empty()
     }
 }
@@ -71,6 +75,16 @@ impl TaskIndex {
     }
 }
 
+/// What the filters need to know of a task beyond its text: its status and its
+/// light (`None` when it is done).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// The latest status recorded.
+    pub status: Status,
+    /// The light at the date the board is evaluated at.
+    pub light: Option<Light>,
+}
+
 /// From this many candidates on, scoring is split across threads.
 const PARALLEL_FROM: usize = 20_000;
 
@@ -91,9 +105,9 @@ pub fn apply(
     list: &TaskList,
     index: &TaskIndex,
     matcher: &Matcher,
-    status_of: impl Fn(u32) -> Status + Sync,
+    facts: impl Fn(usize) -> Facts + Sync,
 ) -> Vec<usize> {
-    apply_within(filter, list, index, matcher, status_of, None).ranked
+    apply_within(filter, list, index, matcher, facts, None).ranked
 }
 
 /// Applies the filter to the tasks `within` (list order), or to all.
@@ -105,7 +119,7 @@ pub fn apply_within(
     list: &TaskList,
     index: &TaskIndex,
     matcher: &Matcher,
-    status_of: impl Fn(u32) -> Status + Sync,
+    facts: impl Fn(usize) -> Facts + Sync,
     within: Option<&[usize]>,
 ) -> Filtered {
     let query = Query::parse(&filter.search);
@@ -113,7 +127,11 @@ pub fn apply_within(
         let task = &list.tasks[i];
         filter.category.as_ref().is_none_or(|c| &task.category == c)
             && filter.unit.as_ref().is_none_or(|u| task.has_unit(u))
-            && filter.status.is_none_or(|s| status_of(task.id) == s)
+            && (filter.status.is_none() && filter.light.is_none() || {
+                let facts = facts(i);
+                filter.status.is_none_or(|s| facts.status == s)
+                    && filter.light.is_none_or(|l| facts.light == Some(l))
+            })
     };
     let all: Vec<usize>;
     let candidates = match within {

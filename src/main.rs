@@ -36,6 +36,8 @@ fn open_board(workspace: &duban::storage::Workspace) -> Result<(), cli::CliError
     let keymap = Keymap::with_config(&loaded.config.keys)
         .map_err(|e| cli::CliError::Config(e.to_string()))?;
     let today = Local::now().date_naive();
-    let app = App::new(loaded.tasks, loaded.state, today, keymap).with_workspace(workspace.clone());
+    let app = App::new(loaded.tasks, loaded.state, today, keymap)
+        .with_rules(loaded.config.rules)
+        .with_workspace(workspace.clone());
     duban::tui::run(app).map_err(cli::CliError::Terminal)
 }

@@ -19,6 +19,7 @@ use serde::de::DeserializeOwned;
 
 use crate::keymap::KeyConfig;
 use crate::model::{State, TaskList};
+use crate::rules::RulesConfig;
 
 pub use error::StorageError;
 
@@ -38,6 +39,8 @@ pub const CONFIG_FILE: &str = "config.ron";
 pub struct Config {
     /// Key bindings that replace the defaults for the actions they name.
     pub keys: KeyConfig,
+    /// The numbers of the warning rules.
+    pub rules: RulesConfig,
 }
 
 /// What a workspace holds once loaded.
@@ -120,7 +123,7 @@ impl Workspace {
         }
         let config_path = self.path(CONFIG_FILE);
         if !config_path.exists() {
-            self.write_new(&config_path, CONFIG_TEMPLATE)?;
+            self.write_new(&config_path, &config_template())?;
         }
         let config: Config = read_ron(&config_path)?;
         Ok(Loaded {
@@ -153,15 +156,24 @@ impl Workspace {
 const SAVE_HINT: &str = "Nothing recorded is lost yet: it is still in the open board. \
     Free disk space or fix the folder's permissions, then record again.";
 
-/// The settings file a new workspace starts with: every setting commented.
-const CONFIG_TEMPLATE: &str = "\
-// duban settings for this workspace. Delete a line to go back to its default.
+/// The settings file a new workspace starts with: every setting, commented,
+/// at its default.
+pub fn config_template() -> String {
+    let rules = crate::rules::TEMPLATE.trim_end().replace('\n', "\n    ");
+    format!(
+        "\
+// duban settings for this workspace. Delete a setting to go back to its default.
 (
-    // Key bindings: an action's name and the keys for it, replacing its defaults.
-    // Names are listed by `?` in the board. Example: keys: { jump: [\"g\", \":\"] },
-    keys: {},
+    // Key bindings: an action's name and its keys, replacing its default keys.
+    // The names are those the help (?) lists, in snake_case, for example
+    // keys: {{ jump: [\"g\", \":\"], quit: [\"q\"] }},
+    keys: {{}},
+    // The warning rules (红黄绿灯 and 预警等级).
+    rules: {rules},
 )
-";
+"
+    )
+}
 
 /// Reads and parses one RON file, with a byte-order mark tolerated.
 fn read_ron<T: DeserializeOwned>(path: &Path) -> Result<T, StorageError> {
@@ -189,4 +201,15 @@ fn to_ron<T: Serialize>(value: &T, header: &str) -> std::io::Result<String> {
     let body = ron::ser::to_string_pretty(value, pretty)
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
     Ok(format!("{header}\n{body}\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_config_template_holds_the_defaults() {
+        let parsed: Config = ron::from_str(&config_template()).unwrap();
+        assert_eq!(parsed, Config::default());
+    }
 }

@@ -91,7 +91,7 @@ impl App {
     /// Saves, refreshes what depends on the state, and says what happened.
     fn after_change(&mut self, done: String) {
         self.restand();
-        if self.filter.status.is_some() {
+        if self.filter.status.is_some() || self.filter.light.is_some() {
             self.search_cache.clear();
             self.refresh();
         }

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::filter::{self, Filter, TaskIndex};
+use crate::filter::{self, Facts, Filter, TaskIndex};
 use crate::model::{Standing, Task, TaskList};
 use crate::search::Matcher;
 use crate::storage::Loaded;
@@ -53,12 +53,19 @@ pub fn run(args: &ListArgs, loaded: &Loaded, out: &mut dyn Write) -> Result<(), 
             .map(|u| resolve_unit(list, u))
             .transpose()?,
         status: args.status,
+        light: None,
         search: args.search.clone().unwrap_or_default(),
     };
     let standings = loaded.state.standings(None);
-    let status_of = |id| standings.get(&id).map(|s| s.status).unwrap_or_default();
+    let facts = |i: usize| {
+        let status = standings.get(&list.tasks[i].id).map(|s| s.status);
+        Facts {
+            status: status.unwrap_or_default(),
+            light: None,
+        }
+    };
     let index = TaskIndex::new(list);
-    let shown = filter::apply(&filter, list, &index, &Matcher::new(), status_of);
+    let shown = filter::apply(&filter, list, &index, &Matcher::new(), facts);
     let tasks: Vec<&Task> = shown.iter().map(|&i| &list.tasks[i]).collect();
     match args.format {
         Format::Tsv => write_tsv(&tasks, &standings, out),

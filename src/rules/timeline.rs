@@ -15,7 +15,7 @@ use super::light::{Facts, Light, TaskLight, judge};
 use crate::model::{Status, Task, TaskList, Update};
 
 /// The lights of every task at one date.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Evaluation {
     /// The date D the rules were evaluated at.
     pub date: NaiveDate,
