@@ -4,6 +4,7 @@
 //! this file holds the words of the interface.
 
 use crate::keymap::Action;
+use crate::rules::Light;
 
 /// The program's name in the header.
 pub const APP: &str = "督办";
@@ -21,6 +22,8 @@ pub const COL_TASK: &str = "主要任务";
 pub const COL_UNITS: &str = "责任单位";
 /// Table column heading: status.
 pub const COL_STATUS: &str = "状态";
+/// Table column heading: light.
+pub const COL_LIGHT: &str = "灯";
 /// Filter names in the header.
 pub const FILTER_CATEGORY: &str = "类别";
 /// Filter name: unit.
@@ -79,6 +82,17 @@ pub const HELP_PICKER: &str = "类别、单位选择";
 pub const HELP_STATUS: &str = "记录状态";
 /// Help section: note form.
 pub const HELP_NOTE: &str = "记录进展";
+
+/// A light's one-cell symbol, so it reads without colour: a cross for red, a
+/// small triangle for yellow, a ringed dot for green. Each has one width in
+/// every terminal (unlike ● ▲ ■).
+pub fn light_symbol(light: Light) -> &'static str {
+    match light {
+        Light::Red => "✖",
+        Light::Yellow => "▴",
+        Light::Green => "◉",
+    }
+}
 
 /// What an action does, in the words of the hint bar and help.
 pub fn action(action: Action) -> &'static str {

@@ -2,12 +2,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use crate::app::App;
 use crate::filter::TaskField;
 use crate::labels;
+use crate::rules::TaskLight;
 use crate::search::Query;
 
 use super::Theme;
@@ -17,6 +19,8 @@ use super::cells;
 const STATUS_WIDTH: u16 = 8;
 /// Cells of the category column: four characters.
 const CATEGORY_WIDTH: u16 = 8;
+/// Cells of the light column: a symbol, a space, two characters.
+const LIGHT_WIDTH: u16 = 6;
 /// Cells of the progress column, shown on wide screens.
 const PROGRESS_WIDTH: u16 = 4;
 /// From this table width on, a progress column is shown.
@@ -37,6 +41,8 @@ pub struct Columns {
     pub units: u16,
     /// Progress, or 0 when not shown.
     pub progress: u16,
+    /// Light.
+    pub light: u16,
     /// Status.
     pub status: u16,
 }
@@ -52,8 +58,8 @@ impl Columns {
         } else {
             0
         };
-        let columns = if progress > 0 { 6 } else { 5 };
-        let fixed = id + CATEGORY_WIDTH + STATUS_WIDTH + progress + (columns - 1);
+        let columns = if progress > 0 { 7 } else { 6 };
+        let fixed = id + CATEGORY_WIDTH + LIGHT_WIDTH + STATUS_WIDTH + progress + (columns - 1);
         let rest = width.saturating_sub(fixed);
         let units = (rest * 35 / 100).clamp(rest.min(10), 40);
         let task = rest - units;
@@ -63,6 +69,7 @@ impl Columns {
             task,
             units,
             progress,
+            light: LIGHT_WIDTH,
             status: STATUS_WIDTH,
         }
     }
@@ -72,6 +79,7 @@ impl Columns {
         if self.progress > 0 {
             widths.push(self.progress);
         }
+        widths.push(self.light);
         widths.push(self.status);
         widths.into_iter().map(Constraint::Length).collect()
     }
@@ -108,6 +116,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if columns.progress > 0 {
         headings.push(labels::PROGRESS);
     }
+    headings.push(labels::COL_LIGHT);
     headings.push(labels::COL_STATUS);
     let header = Row::new(headings.into_iter().map(Cell::from)).style(theme.heading);
     let table = Table::new(rows, columns.constraints())
@@ -181,8 +190,32 @@ fn task_row<'a>(
             .unwrap_or_default();
         cells.push(Cell::from(progress));
     }
+    cells.push(Cell::from(light_cell(
+        app.light(task.id),
+        theme,
+        selected,
+        base,
+    )));
     cells.push(Cell::from(status));
     Row::new(cells).style(base)
+}
+
+/// The light as symbol and word in its colour; blank for a done task.
+fn light_cell(
+    light: Option<&TaskLight>,
+    theme: &Theme,
+    selected: bool,
+    base: Style,
+) -> Line<'static> {
+    let Some(light) = light.and_then(|l| l.light) else {
+        return Line::default();
+    };
+    let style = if selected { base } else { theme.light(light) };
+    Line::from(vec![
+        Span::styled(labels::light_symbol(light), style),
+        Span::styled(" ", base),
+        Span::styled(light.label(), style),
+    ])
 }
 
 #[cfg(test)]
@@ -193,8 +226,9 @@ mod tests {
     fn columns_fill_the_width_exactly() {
         for width in [40, 60, 80, 100, 120, 160, 200] {
             let c = Columns::for_width(width, 90);
-            let spacing = if c.progress > 0 { 5 } else { 4 };
-            let total = c.id + c.category + c.task + c.units + c.progress + c.status + spacing;
+            let spacing = if c.progress > 0 { 6 } else { 5 };
+            let total =
+                c.id + c.category + c.task + c.units + c.progress + c.light + c.status + spacing;
             assert_eq!(total, width, "{c:?}");
         }
     }

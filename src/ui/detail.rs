@@ -34,6 +34,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if let Some(progress) = standing.progress {
         title.push_str(&format!(" {progress}%"));
     }
+    let light = app.light(task.id).and_then(|l| l.light);
+    if let Some(light) = light {
+        title.push_str(&format!(
+            " ｜ {} {}",
+            labels::light_symbol(light),
+            light.label()
+        ));
+    }
     title.push_str(&format!(" ｜ {category}"));
     let mut bar = cells::plain(&title, width, theme.bar);
     let filled = bar.width();
@@ -44,6 +52,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut lines = vec![bar];
     let body = width.saturating_sub(2);
     lines.extend(wrapped(&task.content, body, theme.strong));
+    if let (Some(light), Some(lit)) = (light, app.light(task.id)) {
+        let reasons = lit.reasons_text();
+        if !reasons.is_empty() {
+            let why = format!("{}：{reasons}", light.label());
+            lines.extend(wrapped(&why, body, theme.light(light)));
+        }
+    }
     lines.extend(wrapped(&units_by_role(task), body, theme.text));
     lines.extend(updates(app, task, body, theme));
     if !task.source_note.is_empty() {

@@ -6,6 +6,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::model::Status;
+use crate::rules::Light;
 
 /// The styles of the board.
 #[derive(Clone, Debug)]
@@ -74,6 +75,17 @@ impl Default for Theme {
 }
 
 impl Theme {
+    /// The style of a light's symbol and word.
+    pub fn light(&self, light: Light) -> Style {
+        match light {
+            Light::Red => Style::default()
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
+            Light::Yellow => Style::default().fg(Color::LightYellow),
+            Light::Green => Style::default().fg(Color::LightGreen),
+        }
+    }
+
     /// The style of a status's symbol and word.
     pub fn status(&self, status: Status) -> Style {
         match status {
