@@ -8,6 +8,7 @@ mod input;
 mod note;
 mod picker;
 mod record;
+mod warnings;
 
 use std::collections::HashMap;
 
@@ -17,7 +18,7 @@ use ratatui::crossterm::event::KeyCode;
 use crate::filter::{self, Facts, Filter, TaskIndex};
 use crate::keymap::{Action, Key, Keymap, Mode};
 use crate::model::{Standing, State, Status, Task, TaskList};
-use crate::rules::{Evaluation, Rules, RulesConfig, TaskLight};
+use crate::rules::{Evaluation, Light, Rules, RulesConfig, TaskLight};
 use crate::search::Matcher;
 use crate::storage::Workspace;
 use crate::ui::layout;
@@ -26,6 +27,7 @@ pub use history::History;
 pub use input::TextInput;
 pub use note::{NoteField, NoteForm};
 pub use picker::{Picker, PickerItem, PickerKind};
+pub use warnings::{WarningsTab, WarningsView};
 
 /// A message on the bottom line until the next key.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,6 +69,10 @@ pub struct App {
     pub picker: Option<Picker>,
     /// The open note form.
     pub note: Option<NoteForm>,
+    /// The open interview list.
+    pub warnings: Option<WarningsView>,
+    /// Whether the board is sorted by light, red first, instead of list order.
+    pub sort_by_light: bool,
     /// How far the help overlay is scrolled.
     pub help_scroll: usize,
     /// The bottom line's message.
@@ -75,6 +81,8 @@ pub struct App {
     pub unsaved: bool,
     /// Set when the user asked to leave.
     pub quit: bool,
+    /// Set after a quit was refused for unsaved changes: the next quit leaves.
+    quit_armed: bool,
     /// The search matcher, shared with drawing for highlights.
     pub matcher: Matcher,
     standings: HashMap<u32, Standing>,
@@ -105,10 +113,13 @@ impl App {
             input: TextInput::default(),
             picker: None,
             note: None,
+            warnings: None,
+            sort_by_light: false,
             help_scroll: 0,
             message: None,
             unsaved: false,
             quit: false,
+            quit_armed: false,
             matcher: Matcher::new(),
             standings: HashMap::new(),
             rules: RulesConfig::default(),
@@ -179,7 +190,7 @@ impl App {
                     form.focused().paste(text);
                 }
             }
-            Mode::Status | Mode::Help => {}
+            Mode::Status | Mode::Help | Mode::Warnings => {}
         }
     }
 
@@ -254,6 +265,7 @@ impl App {
                 }
                 _ => {}
             },
+            Mode::Warnings => self.update_warnings(action),
             Mode::Help => match action {
                 Action::Down => self.help_scroll += 1,
                 Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
@@ -281,7 +293,7 @@ impl App {
                 self.mode = Mode::Search;
             }
             Action::ChooseMeeting => {
-                self.input = TextInput::with(&self.meeting.format("%Y-%m-%d").to_string());
+                self.input = TextInput::suggested(&self.meeting.format("%Y-%m-%d").to_string());
                 self.mode = Mode::Meeting;
             }
             Action::PickCategory => self.open_picker(PickerKind::Category),
@@ -292,6 +304,12 @@ impl App {
                 self.search_cache.clear();
                 self.refresh();
             }
+            Action::CycleLight => self.cycle_light(),
+            Action::SortByLight => {
+                self.sort_by_light = !self.sort_by_light;
+                self.refresh();
+            }
+            Action::Warnings => self.open_warnings(),
             Action::SetStatus if self.selected_task().is_some() => self.mode = Mode::Status,
             Action::AddNote => {
                 if let Some(task) = self.selected_task() {
@@ -306,7 +324,7 @@ impl App {
                 self.help_scroll = 0;
                 self.mode = Mode::Help;
             }
-            Action::Quit => self.quit = true,
+            Action::Quit => self.quit_if_saved(),
             _ => {}
         }
     }
@@ -345,7 +363,8 @@ impl App {
 
     /// Typing into the mode's text field: characters, deletion, cursor moves.
     fn type_key(&mut self, key: Key) {
-        if key.ctrl || key.alt {
+        let clears = key.ctrl && key.code == KeyCode::Char('u');
+        if (key.ctrl || key.alt) && !clears {
             return;
         }
         let field = match self.mode {
@@ -358,10 +377,11 @@ impl App {
                 Some(form) => form.focused(),
                 None => return,
             },
-            Mode::Board | Mode::Status | Mode::Help => return,
+            Mode::Board | Mode::Status | Mode::Help | Mode::Warnings => return,
         };
         let before = field.value().to_string();
         match key.code {
+            _ if clears => field.clear(),
             KeyCode::Char(c) => field.insert(c),
             KeyCode::Backspace => field.backspace(),
             KeyCode::Delete => field.delete(),
@@ -407,9 +427,9 @@ impl App {
         let full = if typed.matches('-').count() == 1 {
             format!("{}-{typed}", self.meeting.year())
         } else {
-            typed.clone()
+            typed
         };
-        match NaiveDate::parse_from_str(&full, "%Y-%m-%d") {
+        match crate::model::parse_date(&full) {
             Ok(date) => {
                 self.meeting = date;
                 self.restand();
@@ -418,10 +438,7 @@ impl App {
                 let week = crate::model::week_label(date);
                 self.message = Some(Message::Info(format!("调度会日期：{full}（{week}）")));
             }
-            Err(_) => {
-                let problem = format!("“{typed}”不是日期，请按 年-月-日 输入，如 2021-10-18");
-                self.message = Some(Message::Error(problem));
-            }
+            Err(problem) => self.message = Some(Message::Error(problem)),
         }
     }
 
@@ -448,7 +465,9 @@ impl App {
         };
         let Some(index) = self.list.tasks.iter().position(|t| t.id == id) else {
             let last = self.list.tasks.iter().map(|t| t.id).max().unwrap_or(0);
-            self.message = Some(Message::Error(format!("没有第 {id} 项（序号 1–{last}）")));
+            self.message = Some(Message::Error(format!(
+                "没有第 {id} 项（序号 1 至 {last}）"
+            )));
             return;
         };
         if !self.visible.contains(&index) {
@@ -483,7 +502,16 @@ impl App {
                 filter::apply_within(&self.filter, list, index, matcher, facts, within)
             }
         };
-        let visible = filtered.ranked.clone();
+        let mut visible = filtered.ranked.clone();
+        if self.sort_by_light {
+            // Stable, so tasks of one light keep their list or search order.
+            visible.sort_by_key(|&i| match self.facts(i).light {
+                Some(Light::Red) => 0,
+                Some(Light::Yellow) => 1,
+                Some(Light::Green) => 2,
+                None => 3,
+            });
+        }
         let new_text = self
             .search_cache
             .last()
@@ -510,9 +538,14 @@ impl App {
         self.scroll_to_selected();
     }
 
+    /// Whether the header has a second line for the filters and sort order.
+    pub fn has_filter_line(&self) -> bool {
+        self.filter.is_active() || self.sort_by_light
+    }
+
     /// The number of table rows on screen.
     pub fn page(&self) -> usize {
-        layout::board_rows(self.size, self.filter.is_active()).max(1)
+        layout::board_rows(self.size, self.has_filter_line()).max(1)
     }
 
     fn scroll_to_selected(&mut self) {
@@ -538,7 +571,9 @@ impl App {
     /// Recomputes every task's standing and light after the state or the
     /// meeting's date changed.
     fn restand(&mut self) {
-        self.standings = self.state.standings(None);
+        // What the board shows is what stood at the meeting: a later update (a
+        // sheet prepared ahead, a date mistyped) does not show through.
+        self.standings = self.state.standings(Some(self.meeting));
         let rules = Rules::new(&self.list, &self.state, &self.rules);
         self.evaluation = rules.evaluate(self.meeting);
     }

@@ -5,13 +5,16 @@
 
 mod error;
 mod list;
+mod output;
 mod set;
+mod warnings;
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::rules::Light;
 use crate::storage::{Loaded, Workspace};
 
 pub use error::CliError;
@@ -37,6 +40,8 @@ pub enum Command {
     List(ListArgs),
     /// Record a task's status, with optional progress and note.
     Set(SetArgs),
+    /// The interview list (约谈预警名单): units at a warning level, ranked.
+    Warnings(WarningsArgs),
 }
 
 /// Arguments of `duban list`.
@@ -51,9 +56,27 @@ pub struct ListArgs {
     /// Only this status: not_started|in_progress|lagging|done or 未启动|推进中|滞后|已完成.
     #[arg(long, value_parser = parse_status)]
     pub status: Option<crate::model::Status>,
+    /// Only tasks of this light at the date: red|yellow|green or 红灯|黄灯|绿灯 (红|黄|绿).
+    #[arg(long, value_parser = parse_light)]
+    pub light: Option<Light>,
     /// Search as the board does: Chinese, pinyin initials (dsj) or full pinyin.
     #[arg(long)]
     pub search: Option<String>,
+    /// The date lights are evaluated and statuses taken at, YYYY-MM-DD; default today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Arguments of `duban warnings`.
+#[derive(Debug, clap::Args)]
+pub struct WarningsArgs {
+    /// The date the rules are evaluated at, YYYY-MM-DD; default today. The
+    /// latest meeting on or before it is "this meeting".
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<NaiveDate>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -78,14 +101,14 @@ pub struct SetArgs {
     pub date: Option<NaiveDate>,
 }
 
-/// How `list` prints.
+/// How `list` and `warnings` print.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Columns lined up by display width, for reading.
     Table,
     /// Tab-separated, one header row; units joined with 、.
     Tsv,
-    /// A JSON array of tasks.
+    /// JSON: an array of tasks, or the interview list.
     Json,
 }
 
@@ -96,6 +119,21 @@ fn parse_status(text: &str) -> Result<crate::model::Status, String> {
              (or 未启动、推进中、滞后、已完成)"
         )
     })
+}
+
+fn parse_light(text: &str) -> Result<Light, String> {
+    // 红, 黄 and 绿 alone are how a meeting says them; the label adds 灯.
+    let short = |l: &Light| l.label().strip_suffix('灯') == Some(text.trim());
+    Light::parse(text)
+        .or_else(|| Light::ALL.into_iter().find(short))
+        .ok_or_else(|| {
+            format!("unknown light \"{text}\"; use red, yellow or green (or 红灯、黄灯、绿灯)")
+        })
+}
+
+/// Today's date on this machine: the default of `--as-of` and `--date`.
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 impl Cli {
@@ -115,5 +153,6 @@ pub fn run(
     match command {
         Command::List(args) => list::run(args, &loaded, out),
         Command::Set(args) => set::run(args, workspace, loaded, out),
+        Command::Warnings(args) => warnings::run(args, &loaded, out),
     }
 }

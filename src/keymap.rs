@@ -34,6 +34,8 @@ pub enum Mode {
     Note,
     /// Reading the help overlay.
     Help,
+    /// Reading the interview list or the changes since the last meeting.
+    Warnings,
 }
 
 /// Something the user asks for. The snake_case names are what `config.ron` uses.
@@ -62,6 +64,12 @@ pub enum Action {
     PickCategory,
     /// Choose a unit to filter by.
     PickUnit,
+    /// Show only red, then yellow, then green tasks, then all again.
+    CycleLight,
+    /// Sort by light, red first, or back to the list's order.
+    SortByLight,
+    /// Open the interview list (约谈预警名单).
+    Warnings,
     /// Clear every filter.
     ClearFilters,
     /// Choose a status for the selected task.
@@ -149,6 +157,12 @@ impl Keymap {
             }
         }
         let keymap = Keymap { bindings };
+        if keymap.key_of(Mode::Board, Action::Quit).is_none() {
+            return Err(KeymapError(
+                "config.ron: quit has no key left; give it at least one, such as [\"q\"]"
+                    .to_string(),
+            ));
+        }
         match keymap.duplicates().first() {
             Some((mode, key)) => Err(KeymapError(format!(
                 "config.ron: key {key} is bound twice in mode {mode:?}; \
@@ -233,9 +247,12 @@ fn default_bindings() -> Vec<Binding> {
         (M::Board, A::SetStatus, &["s"], true),
         (M::Board, A::AddNote, &["n"], true),
         (M::Board, A::Undo, &["ctrl-z"], true),
+        (M::Board, A::Warnings, &["w"], true),
+        (M::Board, A::CycleLight, &["l"], true),
+        (M::Board, A::SortByLight, &["o"], false),
         (M::Board, A::ChooseMeeting, &["m"], false),
         (M::Board, A::Help, &["?", "f1"], true),
-        (M::Board, A::Quit, &["q"], true),
+        (M::Board, A::Quit, &["q", "ctrl-c"], true),
         (M::Board, A::ClearFilters, &["x"], true),
         (M::Board, A::Redo, &["ctrl-y"], false),
         (M::Search, A::Confirm, &["enter"], true),
@@ -260,6 +277,11 @@ fn default_bindings() -> Vec<Binding> {
         (M::Note, A::Confirm, &["enter"], true),
         (M::Note, A::NextField, &["tab", "backtab"], true),
         (M::Note, A::Cancel, &["esc"], true),
+        (M::Warnings, A::Confirm, &["enter"], true),
+        (M::Warnings, A::NextField, &["tab", "backtab"], true),
+        (M::Warnings, A::Down, &["j", "down"], false),
+        (M::Warnings, A::Up, &["k", "up"], false),
+        (M::Warnings, A::Cancel, &["esc", "w", "q"], true),
         (M::Help, A::Cancel, &["esc", "?", "q", "f1"], true),
         (M::Help, A::Down, &["j", "down"], false),
         (M::Help, A::Up, &["k", "up"], false),

@@ -80,6 +80,20 @@ pub const HELP_MEETING: &str = "调度会日期";
 pub const HELP_PICKER: &str = "类别、单位选择";
 /// Help section: status chooser.
 pub const HELP_STATUS: &str = "记录状态";
+/// Help section: the interview list.
+pub const HELP_WARNINGS: &str = "约谈预警名单";
+/// Title of the interview list.
+pub const WARNINGS_TITLE: &str = "约谈预警名单";
+/// Title of the changes view.
+pub const CHANGES_TITLE: &str = "较上次调度会变化";
+/// Shown when no unit is at any warning level.
+pub const NO_WARNINGS: &str = "没有需要提醒、预警或约谈的单位。";
+/// Shown when no light changed.
+pub const NO_CHANGES: &str = "与上次调度会相比，没有任务的灯色变化。";
+/// Filter name: light.
+pub const FILTER_LIGHT: &str = "灯";
+/// Header: sorted by light.
+pub const SORTED_BY_LIGHT: &str = "按灯排序";
 /// Help section: note form.
 pub const HELP_NOTE: &str = "记录进展";
 
@@ -108,6 +122,9 @@ pub fn action(action: Action) -> &'static str {
         Action::ChooseMeeting => "调度会日期",
         Action::PickCategory => "类别",
         Action::PickUnit => "单位",
+        Action::CycleLight => "灯色",
+        Action::SortByLight => "按灯排序",
+        Action::Warnings => "约谈名单",
         Action::ClearFilters => "清除筛选",
         Action::SetStatus => "状态",
         Action::AddNote => "进展",

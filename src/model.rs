@@ -9,7 +9,7 @@ mod status;
 mod task_list;
 mod validate;
 
-pub use meeting::{Meeting, week_label};
+pub use meeting::{Meeting, parse_date, week_label};
 pub use state::{Standing, State, Update};
 pub use status::Status;
 pub use task_list::{Assignment, Category, Role, Task, TaskList, UnitCount};

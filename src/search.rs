@@ -52,7 +52,7 @@ impl Query {
             .split(|c: char| c.is_whitespace())
             .filter(|t| !t.is_empty())
             .map(|t| {
-                let text = t.to_lowercase();
+                let text = fold(t);
                 let spelling = text.is_ascii().then(|| pinyin::Spelling::new(&text));
                 let finder = memchr::memmem::Finder::new(text.as_bytes()).into_owned();
                 Term {
@@ -71,6 +71,19 @@ impl Query {
     }
 }
 
+/// Text as search compares it: lowercase, with full-width letters and digits
+/// (ＤＳＪ, typed by an input method in full-width mode) read as ASCII. One
+/// character stays one character, so positions still index the original.
+fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// One searchable text, prepared once so that each keystroke only compares.
 #[derive(Clone, Debug)]
 pub struct Field {
@@ -83,7 +96,7 @@ pub struct Field {
 impl Field {
     /// Prepares a text for searching.
     pub fn new(text: &str) -> Field {
-        let lower = text.to_lowercase();
+        let lower = fold(text);
         let initials: Vec<u32> = lower.chars().map(pinyin::initials_mask).collect();
         let all_initials = initials.iter().fold(0, |all, mask| all | mask);
         Field {

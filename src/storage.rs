@@ -35,7 +35,7 @@ pub const CONFIG_FILE: &str = "config.ron";
 
 /// The settings a workspace may override; every field has a default.
 #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, Serialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Key bindings that replace the defaults for the actions they name.
     pub keys: KeyConfig,
@@ -156,6 +156,19 @@ impl Workspace {
 const SAVE_HINT: &str = "Nothing recorded is lost yet: it is still in the open board. \
     Free disk space or fix the folder's permissions, then record again.";
 
+impl StorageError {
+    /// A short message for the board's bottom line, in the secretary's words.
+    pub fn short(&self) -> String {
+        match self {
+            StorageError::Io { path, source, .. } => format!(
+                "未能保存 {}（{source}）。记录仍在屏幕上，请检查磁盘空间或文件夹权限后再记一次",
+                path.display()
+            ),
+            other => format!("未能保存：{other}"),
+        }
+    }
+}
+
 /// The settings file a new workspace starts with: every setting, commented,
 /// at its default.
 pub fn config_template() -> String {
@@ -166,7 +179,7 @@ pub fn config_template() -> String {
 (
     // Key bindings: an action's name and its keys, replacing its default keys.
     // The names are those the help (?) lists, in snake_case, for example
-    // keys: {{ jump: [\"g\", \":\"], quit: [\"q\"] }},
+    // keys: {{ jump: [\":\", \"#\"], quit: [\"q\", \"Q\"] }},
     keys: {{}},
     // The warning rules (红黄绿灯 and 预警等级).
     rules: {rules},

@@ -12,6 +12,7 @@ pub mod layout;
 mod picker;
 mod popup;
 mod theme;
+mod warnings;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -32,10 +33,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         draw_too_small(frame, area);
         return;
     }
-    let areas = layout::areas(area, app.filter.is_active());
+    let areas = layout::areas(area, app.has_filter_line());
     header::draw(frame, app, theme, areas.header);
-    board::draw(frame, app, theme, areas.table);
-    detail::draw(frame, app, theme, areas.detail);
+    match (&app.warnings, app.mode) {
+        (Some(view), Mode::Warnings) => warnings::draw(frame, app, view, theme, &areas),
+        _ => {
+            board::draw(frame, app, theme, areas.table);
+            detail::draw(frame, app, theme, areas.detail);
+        }
+    }
     bottom::draw(frame, app, theme, areas.bottom);
     match app.mode {
         Mode::Picker => {
@@ -46,7 +52,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Mode::Status => chooser::draw_status(frame, app, theme, area),
         Mode::Note => chooser::draw_note(frame, app, theme, area),
         Mode::Help => help::draw(frame, app, theme, area),
-        Mode::Board | Mode::Search | Mode::Jump | Mode::Meeting => {}
+        Mode::Board | Mode::Search | Mode::Jump | Mode::Meeting | Mode::Warnings => {}
     }
 }
 

@@ -2,93 +2,22 @@
 //! workspace of its own in a fresh temporary folder, and checks what it prints,
 //! how it exits and what it leaves in the workspace's files.
 
+mod cli_support;
+
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use serde::Deserialize;
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_duban");
+use cli_support::{BIN, Tsv, fails, ok, text};
 
 /// The list shipped in `data/`, which a new workspace starts from.
 const BUILTIN: &str = include_str!("../data/tasks-2021.ron");
 
 const BIG_DATA_CENTRE: &str = "市大数据中心";
-
-/// Runs `duban --data DIR ARGS…` with `DUBAN_DATA` cleared, so that only the
-/// test's own folder can be touched.
-fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--data")
-        .arg(dir)
-        .args(args)
-        .env_remove("DUBAN_DATA")
-        .output()
-        .expect("the duban binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// Runs a command that must succeed; returns its stdout.
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = run(dir, args);
-    assert!(
-        out.status.success(),
-        "duban {args:?} failed ({}):\n{}",
-        out.status,
-        text(&out.stderr)
-    );
-    text(&out.stdout)
-}
-
-/// Runs a command that must fail; returns its stderr.
-fn fails(dir: &Path, args: &[&str]) -> String {
-    let out = run(dir, args);
-    assert!(
-        !out.status.success(),
-        "duban {args:?} should fail but exited {}; stdout:\n{}",
-        out.status,
-        text(&out.stdout)
-    );
-    let stderr = text(&out.stderr);
-    assert!(!stderr.trim().is_empty(), "duban {args:?} failed silently");
-    stderr
-}
-
-/// A TSV listing as rows of named cells.
-struct Tsv {
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-}
-
-impl Tsv {
-    fn parse(stdout: &str) -> Tsv {
-        let mut lines = stdout.lines();
-        let header = lines.next().expect("a header row");
-        let header: Vec<String> = header.split('\t').map(String::from).collect();
-        let rows = lines
-            .map(|line| line.split('\t').map(String::from).collect())
-            .collect();
-        Tsv { header, rows }
-    }
-
-    fn column(&self, name: &str) -> usize {
-        let found = self.header.iter().position(|h| h == name);
-        found.unwrap_or_else(|| panic!("no column {name:?} in {:?}", self.header))
-    }
-
-    /// The cell of column `name` in the row of task `id`.
-    fn cell(&self, id: u32, name: &str) -> &str {
-        let (id_col, col) = (self.column("id"), self.column(name));
-        let row = self.rows.iter().find(|r| r[id_col] == id.to_string());
-        let row = row.unwrap_or_else(|| panic!("no row for task {id}"));
-        &row[col]
-    }
-}
 
 fn list_tsv(dir: &Path, filters: &[&str]) -> Tsv {
     let args = [&["list", "--format", "tsv"][..], filters].concat();
@@ -321,9 +250,14 @@ fn date_records_the_update_at_that_meeting() {
         ["2021-10-11", "2021-10-18"],
         "meetings opened, in date order"
     );
-    let first = &state.updates[0];
-    assert_eq!((first.task, first.date.as_str()), (38, "2021-10-18"));
-    assert_eq!(first.status, StatusName::Done);
+    // Updates are kept in date order, whatever order they were recorded in.
+    let dates: Vec<(u32, &str)> = state
+        .updates
+        .iter()
+        .map(|u| (u.task, u.date.as_str()))
+        .collect();
+    assert_eq!(dates, [(39, "2021-10-11"), (38, "2021-10-18")]);
+    assert_eq!(state.updates[1].status, StatusName::Done);
 }
 
 #[test]

@@ -77,3 +77,18 @@ fn too_small() {
     press(&mut app, &["c"]);
     insta::assert_snapshot!("too_small_30x8", screen(&app));
 }
+
+#[test]
+fn interview_list() {
+    check("interview_list", |app| press(app, &["w", "j"]));
+}
+
+#[test]
+fn changes_since_the_last_meeting() {
+    check("changes", |app| press(app, &["w", "tab"]));
+}
+
+#[test]
+fn red_tasks_sorted_by_light() {
+    check("red_tasks", |app| press(app, &["l", "o"]));
+}

@@ -9,6 +9,9 @@ use crate::text;
 pub struct TextInput {
     value: String,
     cursor: usize,
+    /// Whether the text was filled in for the user, to be replaced by the
+    /// first character typed (as a selected field is).
+    prefilled: bool,
 }
 
 impl TextInput {
@@ -17,7 +20,22 @@ impl TextInput {
         TextInput {
             value: value.to_string(),
             cursor: value.chars().count(),
+            prefilled: false,
         }
+    }
+
+    /// A field holding a suggestion that the first character typed replaces,
+    /// while the cursor keys or Backspace keep it for editing.
+    pub fn suggested(value: &str) -> TextInput {
+        TextInput {
+            prefilled: true,
+            ..TextInput::with(value)
+        }
+    }
+
+    /// Empties the field.
+    pub fn clear(&mut self) {
+        *self = TextInput::default();
     }
 
     /// The text typed.
@@ -36,6 +54,9 @@ impl TextInput {
         if c.is_control() {
             return;
         }
+        if std::mem::take(&mut self.prefilled) {
+            self.clear();
+        }
         let at = self.byte_at(self.cursor);
         self.value.insert(at, c);
         self.cursor += 1;
@@ -44,9 +65,12 @@ impl TextInput {
     /// Inserts pasted text at the cursor, with its line breaks turned into spaces
     /// (this field has one line) and other control characters dropped.
     pub fn paste(&mut self, pasted: &str) {
-        let flat = pasted
-            .replace("\r\n", "\n")
-            .replace(['\r', '\n', '\t'], " ");
+        // Terminals send line breaks as CR, LF or both; any run of them is one break.
+        let lines: Vec<&str> = pasted
+            .split(['\r', '\n'])
+            .filter(|l| !l.is_empty())
+            .collect();
+        let flat = lines.join(" ").replace('\t', " ");
         for c in flat.chars() {
             self.insert(c);
         }
@@ -54,6 +78,7 @@ impl TextInput {
 
     /// Deletes the character before the cursor.
     pub fn backspace(&mut self) {
+        self.prefilled = false;
         if self.cursor > 0 {
             self.cursor -= 1;
             let at = self.byte_at(self.cursor);
@@ -63,6 +88,7 @@ impl TextInput {
 
     /// Deletes the character under the cursor.
     pub fn delete(&mut self) {
+        self.prefilled = false;
         if self.cursor < self.value.chars().count() {
             let at = self.byte_at(self.cursor);
             self.value.remove(at);
@@ -71,21 +97,25 @@ impl TextInput {
 
     /// Moves the cursor one character left.
     pub fn left(&mut self) {
+        self.prefilled = false;
         self.cursor = self.cursor.saturating_sub(1);
     }
 
     /// Moves the cursor one character right.
     pub fn right(&mut self) {
+        self.prefilled = false;
         self.cursor = (self.cursor + 1).min(self.value.chars().count());
     }
 
     /// Moves the cursor to the start.
     pub fn home(&mut self) {
+        self.prefilled = false;
         self.cursor = 0;
     }
 
     /// Moves the cursor to the end.
     pub fn end(&mut self) {
+        self.prefilled = false;
         self.cursor = self.value.chars().count();
     }
 
@@ -119,6 +149,9 @@ mod tests {
     fn paste_flattens_line_breaks() {
         let mut input = TextInput::default();
         input.paste("第一行\r\n第二行\r第三行\n");
-        assert_eq!(input.value(), "第一行 第二行 第三行 ");
+        assert_eq!(input.value(), "第一行 第二行 第三行");
+        let mut input = TextInput::default();
+        input.paste("甲\r\r乙");
+        assert_eq!(input.value(), "甲 乙");
     }
 }

@@ -91,19 +91,48 @@ impl App {
     /// Saves, refreshes what depends on the state, and says what happened.
     fn after_change(&mut self, done: String) {
         self.restand();
-        if self.filter.status.is_some() || self.filter.light.is_some() {
+        if self.filter.status.is_some() || self.filter.light.is_some() || self.sort_by_light {
             self.search_cache.clear();
             self.refresh();
         }
         self.message = Some(Message::Info(done));
-        if let Some(workspace) = &self.workspace {
-            match workspace.save_state(&self.state) {
-                Ok(()) => self.unsaved = false,
-                Err(error) => {
-                    self.unsaved = true;
-                    self.message = Some(Message::Error(format!("未能保存：{error}")));
-                }
+        self.save();
+    }
+
+    /// Saves the state, if there is a workspace; a failure is shown and kept in
+    /// mind, so that quitting does not silently drop what the disk lacks.
+    fn save(&mut self) -> bool {
+        let Some(workspace) = &self.workspace else {
+            return true;
+        };
+        match workspace.save_state(&self.state) {
+            Ok(()) => {
+                self.unsaved = false;
+                self.quit_armed = false;
+            }
+            Err(error) => {
+                self.unsaved = true;
+                self.message = Some(Message::Error(error.short()));
             }
         }
+        !self.unsaved
+    }
+
+    /// Quits, unless changes are unsaved and saving still fails: then it says
+    /// so, and only a second quit leaves without them.
+    pub(super) fn quit_if_saved(&mut self) {
+        if !self.unsaved || self.quit_armed || self.save() {
+            self.quit = true;
+            return;
+        }
+        self.quit_armed = true;
+        let problem = self.message.take().map(|m| match m {
+            Message::Error(text) | Message::Info(text) => text,
+        });
+        let warning = format!(
+            "{}。再按一次退出将放弃未保存的记录",
+            problem.unwrap_or_default()
+        );
+        self.message = Some(Message::Error(warning));
     }
 }

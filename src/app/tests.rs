@@ -238,9 +238,6 @@ fn changes_are_saved_at_once_and_reload() {
 fn the_meeting_date_can_be_chosen() {
     let mut app = app();
     press(&mut app, "m");
-    for _ in 0..10 {
-        press(&mut app, "backspace");
-    }
     keys(&mut app, "10-25");
     press(&mut app, "enter");
     assert_eq!(app.meeting, NaiveDate::from_ymd_opt(2021, 10, 25).unwrap());

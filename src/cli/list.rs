@@ -1,17 +1,17 @@
-//! `duban list`: the tasks, filtered as on the board, as a table, TSV or JSON.
+//! `duban list`: the tasks, filtered as on the board, with their lights at a
+//! date, as a table, TSV or JSON.
 
-use std::collections::HashMap;
 use std::io::Write;
 
 use serde::Serialize;
 
 use crate::filter::{self, Facts, Filter, TaskIndex};
 use crate::model::{Standing, Task, TaskList};
+use crate::rules::{Evaluation, Reason, Rules, TaskLight};
 use crate::search::Matcher;
 use crate::storage::Loaded;
-use crate::text;
 
-use super::{CliError, Format, ListArgs};
+use super::{CliError, Format, ListArgs, output};
 
 /// One task as `list --format json` prints it.
 #[derive(Debug, Serialize)]
@@ -23,6 +23,10 @@ struct Row<'a> {
     status: &'static str,
     status_label: &'static str,
     progress: Option<u8>,
+    /// `red`, `yellow` or `green`; `null` for a done task.
+    light: Option<&'static str>,
+    /// Why the light is lit, in the words of the meeting.
+    reasons: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -31,14 +35,21 @@ struct Unit<'a> {
     role: &'static str,
 }
 
-/// Each task's standing, by number.
-type Standings = HashMap<u32, Standing>;
-
-fn standing(standings: &Standings, task: u32) -> Standing {
-    standings.get(&task).copied().unwrap_or_default()
+/// One listed task with what is known of it at the date.
+struct Listed<'a> {
+    task: &'a Task,
+    standing: Standing,
+    light: &'a TaskLight,
 }
 
-/// Runs `duban list`.
+impl Listed<'_> {
+    /// The light's word, empty for a done task.
+    fn light_label(&self) -> &'static str {
+        self.light.light.map_or("", |l| l.label())
+    }
+}
+
+/// Runs `duban list`: statuses and lights are those at `--as-of` (today).
 pub fn run(args: &ListArgs, loaded: &Loaded, out: &mut dyn Write) -> Result<(), CliError> {
     let list = &loaded.tasks;
     let filter = Filter {
@@ -53,24 +64,35 @@ pub fn run(args: &ListArgs, loaded: &Loaded, out: &mut dyn Write) -> Result<(), 
             .map(|u| resolve_unit(list, u))
             .transpose()?,
         status: args.status,
-        light: None,
+        light: args.light,
         search: args.search.clone().unwrap_or_default(),
     };
-    let standings = loaded.state.standings(None);
-    let facts = |i: usize| {
-        let status = standings.get(&list.tasks[i].id).map(|s| s.status);
-        Facts {
-            status: status.unwrap_or_default(),
-            light: None,
-        }
+    let date = args.as_of.unwrap_or_else(super::today);
+    let standings = loaded.state.standings(Some(date));
+    let standing = |task: &Task| standings.get(&task.id).copied().unwrap_or_default();
+    let rules = Rules::new(list, &loaded.state, &loaded.config.rules);
+    let evaluation: Evaluation = rules.evaluate(date);
+
+    // The evaluation holds the tasks in the list's order, so an index into
+    // the list is an index into it.
+    let facts = |i: usize| Facts {
+        status: standing(&list.tasks[i]).status,
+        light: evaluation.tasks[i].light.light,
     };
     let index = TaskIndex::new(list);
     let shown = filter::apply(&filter, list, &index, &Matcher::new(), facts);
-    let tasks: Vec<&Task> = shown.iter().map(|&i| &list.tasks[i]).collect();
+    let listed: Vec<Listed> = shown
+        .iter()
+        .map(|&i| Listed {
+            task: &list.tasks[i],
+            standing: standing(&list.tasks[i]),
+            light: &evaluation.tasks[i].light,
+        })
+        .collect();
     match args.format {
-        Format::Tsv => write_tsv(&tasks, &standings, out),
-        Format::Json => write_json(&tasks, &standings, out),
-        Format::Table => write_table(&tasks, &standings, out),
+        Format::Tsv => write_tsv(&listed, out),
+        Format::Json => write_json(&listed, out),
+        Format::Table => write_table(&listed, out),
     }
 }
 
@@ -98,98 +120,69 @@ fn resolve_unit(list: &TaskList, text: &str) -> Result<String, CliError> {
     })
 }
 
-fn write_tsv(tasks: &[&Task], standings: &Standings, out: &mut dyn Write) -> Result<(), CliError> {
-    let mut writer = csv::WriterBuilder::new().delimiter(b'\t').from_writer(out);
-    let header = ["id", "category", "task", "units", "status", "progress"];
-    writer.write_record(header).map_err(csv_error)?;
-    for task in tasks {
-        let Standing { status, progress } = standing(standings, task.id);
-        let progress = progress.map(|p| p.to_string()).unwrap_or_default();
-        let record = [
-            task.id.to_string(),
-            task.category.clone(),
-            task.content.clone(),
-            task.units_joined(),
-            status.label().to_string(),
-            progress,
-        ];
-        writer.write_record(&record).map_err(csv_error)?;
-    }
-    writer.flush()?;
-    Ok(())
-}
-
-/// Keeps a write error's own kind, so that a reader closing early (`head`)
-/// is still recognised as a broken pipe.
-fn csv_error(error: csv::Error) -> CliError {
-    match error.into_kind() {
-        csv::ErrorKind::Io(io) => CliError::Output(io),
-        other => CliError::Output(std::io::Error::other(format!("{other:?}"))),
-    }
-}
-
-fn write_json(tasks: &[&Task], standings: &Standings, out: &mut dyn Write) -> Result<(), CliError> {
-    let rows: Vec<Row> = tasks
+fn write_tsv(listed: &[Listed], out: &mut dyn Write) -> Result<(), CliError> {
+    let header = [
+        "id", "category", "task", "units", "status", "light", "progress",
+    ];
+    let rows: Vec<Vec<String>> = listed
         .iter()
-        .map(|task| {
-            let Standing { status, progress } = standing(standings, task.id);
+        .map(|row| {
+            let task = row.task;
+            let progress = row.standing.progress.map(|p| p.to_string());
+            vec![
+                task.id.to_string(),
+                task.category.clone(),
+                task.content.clone(),
+                task.units_joined(),
+                row.standing.status.label().to_string(),
+                row.light_label().to_string(),
+                progress.unwrap_or_default(),
+            ]
+        })
+        .collect();
+    output::tsv(&header, &rows, out)
+}
+
+fn write_json(listed: &[Listed], out: &mut dyn Write) -> Result<(), CliError> {
+    let rows: Vec<Row> = listed
+        .iter()
+        .map(|row| {
+            let (task, Standing { status, progress }) = (row.task, row.standing);
+            let units = task.units.iter().map(|a| Unit {
+                name: &a.name,
+                role: a.role.label(),
+            });
             Row {
                 id: task.id,
                 category: &task.category,
                 task: &task.content,
-                units: task
-                    .units
-                    .iter()
-                    .map(|a| Unit {
-                        name: &a.name,
-                        role: a.role.label(),
-                    })
-                    .collect(),
+                units: units.collect(),
                 status: status.name(),
                 status_label: status.label(),
                 progress,
+                light: row.light.light.map(|l| l.name()),
+                reasons: row.light.reasons.iter().map(Reason::text).collect(),
             }
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &rows).map_err(std::io::Error::from)?;
-    writeln!(out)?;
-    Ok(())
+    output::json(&rows, out)
 }
 
-/// Columns lined up by display width: a Chinese character counts two.
-fn write_table(
-    tasks: &[&Task],
-    standings: &Standings,
-    out: &mut dyn Write,
-) -> Result<(), CliError> {
-    let rows: Vec<[String; 5]> = tasks
+fn write_table(listed: &[Listed], out: &mut dyn Write) -> Result<(), CliError> {
+    let header = ["序号", "类别", "状态", "灯", "责任单位", "主要任务"];
+    let rows: Vec<Vec<String>> = listed
         .iter()
-        .map(|task| {
-            let status = standing(standings, task.id).status;
-            [
+        .map(|row| {
+            let task = row.task;
+            vec![
                 task.id.to_string(),
                 task.category.clone(),
-                status.label().to_string(),
+                row.standing.status.label().to_string(),
+                row.light_label().to_string(),
                 task.units_joined(),
                 task.content.clone(),
             ]
         })
         .collect();
-    let header = ["序号", "类别", "状态", "责任单位", "主要任务"].map(String::from);
-    let mut widths = [0usize; 4];
-    for row in std::iter::once(&header).chain(&rows) {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(text::width(cell));
-        }
-    }
-    for row in std::iter::once(&header).chain(&rows) {
-        let mut line = String::new();
-        for (cell, width) in row.iter().zip(widths) {
-            line.push_str(cell);
-            line.push_str(&" ".repeat(width - text::width(cell) + 2));
-        }
-        line.push_str(&row[4]);
-        writeln!(out, "{line}")?;
-    }
-    Ok(())
+    output::table(&header, &rows, out)
 }

@@ -2,8 +2,6 @@
 
 use std::io::Write;
 
-use chrono::Local;
-
 use crate::model::Update;
 use crate::storage::{Loaded, Workspace};
 
@@ -27,7 +25,7 @@ pub fn run(
             last,
         });
     }
-    let date = args.date.unwrap_or_else(|| Local::now().date_naive());
+    let date = args.date.unwrap_or_else(super::today);
     let note = args
         .note
         .as_deref()

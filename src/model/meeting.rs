@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// One weekly progress meeting; updates recorded on its date belong to it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// The day the meeting is held.
     pub date: NaiveDate,
@@ -14,6 +15,22 @@ impl Meeting {
     /// The meeting's ISO week label, such as `2021-W42`.
     pub fn week(&self) -> String {
         week_label(self.date)
+    }
+}
+
+/// Reads a date written `YYYY-MM-DD`, with a four-digit year: `21-10-18` would
+/// otherwise be read as the year 21.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let text = text.trim();
+    let year_digits = text.split('-').next().map_or(0, str::len);
+    let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+    match parsed {
+        Some(date) if year_digits == 4 && text.starts_with(|c: char| c.is_ascii_digit()) => {
+            Ok(date)
+        }
+        _ => Err(format!(
+            "“{text}”不是日期，请按 年-月-日 输入，如 2021-10-18"
+        )),
     }
 }
 
@@ -32,6 +49,22 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn dates_need_a_four_digit_year() {
+        assert_eq!(parse_date("2021-10-18"), Ok(day(2021, 10, 18)));
+        assert_eq!(parse_date(" 2021-1-8 "), Ok(day(2021, 1, 8)));
+        for bad in [
+            "21-10-18",
+            "+12021-01-08",
+            "2021-13-01",
+            "2021-02-30",
+            "",
+            "昨天",
+        ] {
+            assert!(parse_date(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

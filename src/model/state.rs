@@ -9,6 +9,7 @@ use super::{Meeting, Status};
 
 /// One dated record of a task's status, progress and note.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Update {
     /// The number of the task it is about.
     pub task: u32,
@@ -35,6 +36,7 @@ pub struct Standing {
 
 /// Everything recorded in a workspace: its meetings and all updates, oldest first.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct State {
     /// The meetings held, in date order.
     #[serde(default)]
@@ -46,9 +48,13 @@ pub struct State {
 
 impl State {
     /// Records an update, opening the meeting of its date if there is none yet.
+    ///
+    /// Updates stay in date order, a new one after any of its own date, so the
+    /// file reads oldest first even when an earlier meeting is filled in later.
     pub fn record(&mut self, update: Update) {
         self.open_meeting(update.date);
-        self.updates.push(update);
+        let at = self.updates.partition_point(|u| u.date <= update.date);
+        self.updates.insert(at, update);
     }
 
     /// Opens the meeting of this date, keeping the meetings in date order.

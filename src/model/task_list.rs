@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A year's list of key tasks, as the notice's attachment gives it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TaskList {
     /// The list's title, shown in the header and on printed sheets.
     pub title: String,
@@ -22,6 +23,7 @@ pub struct TaskList {
 
 /// One area of the list (类别), with a short label for narrow columns.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Category {
     /// The full name, as in the notice: 打造整体高效的数字政府.
     pub name: String,
@@ -31,6 +33,7 @@ pub struct Category {
 
 /// One numbered task (任务) of the list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Task {
     /// The task's number (序号), as spoken in the meeting: 第 38 项.
     pub id: u32,
@@ -50,6 +53,7 @@ pub struct Task {
 
 /// A unit named on a task, and its role there.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Assignment {
     /// The unit's name (责任单位), such as 市大数据中心.
     pub name: String,

@@ -12,7 +12,7 @@ use crate::model::Role;
 /// A meeting count of 0 turns its rule off, since "0 meetings in a row" would
 /// otherwise hold for every task.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct RulesConfig {
     /// Red when progress is more than this many points below the time-proportional
     /// schedule (序时进度).

@@ -99,6 +99,14 @@ fn u_umlaut_is_typed_as_v_or_u() {
 }
 
 #[test]
+fn full_width_letters_and_digits_match_as_ascii() {
+    assert!(score("ＤＳＪ", &["市大数据中心"]).is_some());
+    assert!(score("ｆ５ｇ", &["发展第五代超高速光纤网络（F5G）"]).is_some());
+    assert!(score("（", &["发展第五代超高速光纤网络（F5G）"]).is_some());
+    assert_eq!(positions("f5g", "网络（F5G）"), vec![3, 4, 5]);
+}
+
+#[test]
 fn empty_query_matches_everything() {
     assert_eq!(score("", &["任何任务"]), Some(0));
     assert_eq!(score("   ", &["任何任务"]), Some(0));

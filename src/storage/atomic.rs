@@ -18,6 +18,11 @@ pub fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let mut temp = NamedTempFile::new_in(dir)?;
+    // The temporary file is private to its owner; the file it replaces keeps
+    // whatever permissions its owner gave it (a folder shared with colleagues).
+    if let Ok(old) = std::fs::metadata(path) {
+        temp.as_file().set_permissions(old.permissions())?;
+    }
     temp.write_all(contents)?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;

@@ -57,18 +57,45 @@ fn draw_prompt(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, prompt: 
 }
 
 /// The mode's hints, as many as fit in `width` cells: key, then what it does.
+///
+/// Help and quit are always kept, at the end: whatever else is cut, the room
+/// can see how to find the rest and how to leave.
 pub fn hints(app: &App, theme: &Theme, width: usize) -> Line<'static> {
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for (action, key, label) in app.keymap.hints(app.mode) {
-        if action == Action::ClearFilters && !app.filter.is_active() {
+    let entries: Vec<_> = app
+        .keymap
+        .hints(app.mode)
+        .into_iter()
+        .filter(|(action, _, _)| *action != Action::ClearFilters || app.filter.is_active())
+        .collect();
+    let kept = |action: &Action| matches!(action, Action::Help | Action::Quit);
+    let entry_width = |key: &str, label: &str| text::width(key) + text::width(label) + 3;
+    let reserved: usize = entries
+        .iter()
+        .filter(|(action, _, _)| kept(action))
+        .map(|(_, key, label)| entry_width(key, label))
+        .sum();
+    let mut room = width.saturating_sub(reserved);
+    let mut shown = Vec::new();
+    for (action, key, label) in &entries {
+        if kept(action) {
             continue;
         }
-        let entry_width = text::width(&key) + text::width(label) + 3;
-        if used + entry_width > width {
+        let needed = entry_width(key, label);
+        if needed > room {
             break;
         }
-        used += entry_width;
+        room -= needed;
+        shown.push((key.clone(), *label));
+    }
+    let last = entries.iter().filter(|(action, _, _)| kept(action));
+    shown.extend(last.map(|(_, key, label)| (key.clone(), *label)));
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, label) in shown {
+        used += entry_width(&key, label);
+        if used > width {
+            break;
+        }
         spans.push(Span::styled(format!(" {key} "), theme.key));
         spans.push(Span::styled(format!("{label} "), theme.text));
     }

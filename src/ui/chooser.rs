@@ -81,23 +81,24 @@ pub fn draw_note(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let note = format!("{}{}", labels::NOTE_TEXT, form.note.value());
     let lines = vec![
         Line::default(),
-        cells::plain(
-            &progress,
-            room,
-            field_style(form.focus == NoteField::Progress, theme),
-        ),
+        // The note first: it is what is typed most, and where the cursor starts.
         cells::plain(
             &note,
             room,
             field_style(form.focus == NoteField::Note, theme),
+        ),
+        cells::plain(
+            &progress,
+            room,
+            field_style(form.focus == NoteField::Progress, theme),
         ),
         Line::default(),
         bottom::hints(app, theme, room),
     ];
     frame.render_widget(Paragraph::new(lines).style(theme.popup), inner);
     let (row, label, field) = match form.focus {
-        NoteField::Progress => (1, labels::NOTE_PROGRESS, &form.progress),
-        NoteField::Note => (2, labels::NOTE_TEXT, &form.note),
+        NoteField::Note => (1, labels::NOTE_TEXT, &form.note),
+        NoteField::Progress => (2, labels::NOTE_PROGRESS, &form.progress),
     };
     let column = (text::width(label) + field.cursor_column()).min(room.saturating_sub(1));
     frame.set_cursor_position(Position::new(inner.x + column as u16, inner.y + row));

@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     spans.push(Span::styled(" ".repeat(gap), theme.bar));
     spans.extend(cells::plain(&right, width, theme.bar).spans);
     let mut lines = vec![Line::from(spans)];
-    if app.filter.is_active() {
+    if app.has_filter_line() {
         lines.push(cells::plain(
             &filter_summary(app),
             width,
@@ -58,6 +58,12 @@ fn filter_summary(app: &App) -> String {
     }
     if let Some(status) = filter.status {
         parts.push(format!("{}：{}", labels::FILTER_STATUS, status.label()));
+    }
+    if let Some(light) = filter.light {
+        parts.push(format!("{}：{}", labels::FILTER_LIGHT, light.label()));
+    }
+    if app.sort_by_light {
+        parts.push(labels::SORTED_BY_LIGHT.to_string());
     }
     if !filter.search.trim().is_empty() {
         parts.push(format!(

@@ -14,13 +14,14 @@ use super::Theme;
 use super::popup;
 
 /// The modes in the order the help lists them, with their headings.
-const SECTIONS: [(Mode, &str); 7] = [
+const SECTIONS: [(Mode, &str); 8] = [
     (Mode::Board, labels::HELP_BOARD),
     (Mode::Search, labels::HELP_SEARCH),
     (Mode::Jump, labels::HELP_JUMP),
     (Mode::Meeting, labels::HELP_MEETING),
     (Mode::Picker, labels::HELP_PICKER),
     (Mode::Status, labels::HELP_STATUS),
+    (Mode::Warnings, labels::HELP_WARNINGS),
     (Mode::Note, labels::HELP_NOTE),
 ];
 

@@ -6,7 +6,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::model::Status;
-use crate::rules::Light;
+use crate::rules::{Level, Light};
 
 /// The styles of the board.
 #[derive(Clone, Debug)]
@@ -83,6 +83,21 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             Light::Yellow => Style::default().fg(Color::LightYellow),
             Light::Green => Style::default().fg(Color::LightGreen),
+        }
+    }
+
+    /// The style of a unit's warning level.
+    pub fn level(&self, level: Option<Level>) -> Style {
+        match level {
+            Some(Level::Interview) => Style::default()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD),
+            Some(Level::Warning) => Style::default()
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
+            Some(Level::Reminder) => Style::default().fg(Color::LightYellow),
+            None => Style::default(),
         }
     }
 
