@@ -5,6 +5,7 @@
 
 mod history;
 mod input;
+mod navigate;
 mod note;
 mod picker;
 mod record;
@@ -12,7 +13,7 @@ mod warnings;
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
 
 use crate::filter::{self, Facts, Filter, TaskIndex};
@@ -21,7 +22,6 @@ use crate::model::{Standing, State, Status, Task, TaskList};
 use crate::rules::{Evaluation, Light, Rules, RulesConfig, TaskLight};
 use crate::search::Matcher;
 use crate::storage::Workspace;
-use crate::ui::layout;
 
 pub use history::History;
 pub use input::TextInput;
@@ -420,69 +420,6 @@ impl App {
         self.refresh();
     }
 
-    /// Records from now on at the meeting of the typed date: `2021-10-18`, or
-    /// `10-18` in the current meeting's year.
-    fn choose_meeting(&mut self, typed: &str) {
-        let typed = typed.trim().replace(['/', '.'], "-");
-        let full = if typed.matches('-').count() == 1 {
-            format!("{}-{typed}", self.meeting.year())
-        } else {
-            typed
-        };
-        match crate::model::parse_date(&full) {
-            Ok(date) => {
-                self.meeting = date;
-                self.restand();
-                self.search_cache.clear();
-                self.refresh();
-                let week = crate::model::week_label(date);
-                self.message = Some(Message::Info(format!("调度会日期：{full}（{week}）")));
-            }
-            Err(problem) => self.message = Some(Message::Error(problem)),
-        }
-    }
-
-    /// Moves the selection to the number typed so far, so the room sees the row
-    /// as the number is read out; Enter confirms, Esc goes back.
-    fn preview_jump(&mut self) {
-        let Ok(id) = self.input.value().trim().parse::<u32>() else {
-            return;
-        };
-        let tasks = &self.list.tasks;
-        if let Some(row) = self.visible.iter().position(|&i| tasks[i].id == id) {
-            self.selected = row;
-            self.centre_selected();
-        }
-    }
-
-    /// Jumps to the task with the typed number, clearing filters that hide it.
-    fn jump(&mut self, typed: &str) {
-        let Ok(id) = typed.parse::<u32>() else {
-            if !typed.is_empty() {
-                self.message = Some(Message::Error(format!("“{typed}”不是任务序号，请输入数字")));
-            }
-            return;
-        };
-        let Some(index) = self.list.tasks.iter().position(|t| t.id == id) else {
-            let last = self.list.tasks.iter().map(|t| t.id).max().unwrap_or(0);
-            self.message = Some(Message::Error(format!(
-                "没有第 {id} 项（序号 1 至 {last}）"
-            )));
-            return;
-        };
-        if !self.visible.contains(&index) {
-            self.filter = Filter::default();
-            self.input = TextInput::default();
-            self.search_cache.clear();
-            self.refresh();
-            self.message = Some(Message::Info(format!("已清除筛选，显示第 {id} 项")));
-        }
-        if let Some(row) = self.visible.iter().position(|&i| i == index) {
-            self.selected = row;
-            self.centre_selected();
-        }
-    }
-
     /// Re-applies the filters, keeping the selected task selected if it still shows.
     fn refresh(&mut self) {
         let keep = self.visible.get(self.selected).copied();
@@ -530,42 +467,6 @@ impl App {
             self.selected = 0;
             self.offset = 0;
         }
-    }
-
-    fn move_by(&mut self, step: isize) {
-        let last = self.visible.len().saturating_sub(1);
-        self.selected = self.selected.saturating_add_signed(step).min(last);
-        self.scroll_to_selected();
-    }
-
-    /// Whether the header has a second line for the filters and sort order.
-    pub fn has_filter_line(&self) -> bool {
-        self.filter.is_active() || self.sort_by_light
-    }
-
-    /// The number of table rows on screen.
-    pub fn page(&self) -> usize {
-        layout::board_rows(self.size, self.has_filter_line()).max(1)
-    }
-
-    fn scroll_to_selected(&mut self) {
-        let page = self.page();
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + page {
-            self.offset = self.selected + 1 - page;
-        }
-        let most = self.visible.len().saturating_sub(page);
-        self.offset = self.offset.min(most);
-    }
-
-    /// Scrolls so the selected row is in the middle of the table, where the room
-    /// finds a task that was just called out; at the ends of the list it stays
-    /// as close to the middle as the rows allow.
-    fn centre_selected(&mut self) {
-        let page = self.page();
-        let most = self.visible.len().saturating_sub(page);
-        self.offset = self.selected.saturating_sub(page / 2).min(most);
     }
 
     /// Recomputes every task's standing and light after the state or the

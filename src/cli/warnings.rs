@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use crate::model::week_label;
 use crate::rules::{InterviewEntry, InterviewList, Light, Move, Rules};
 use crate::storage::Loaded;
+use crate::text;
 
 use super::{CliError, Format, WarningsArgs, output};
 
@@ -17,6 +18,10 @@ use super::{CliError, Format, WarningsArgs, output};
 const TITLE: &str = "约谈预警名单";
 /// The table's line when no unit is listed.
 const NONE_LISTED: &str = "没有需要提醒、预警或约谈的单位。";
+
+/// The most cells the table gives the task numbers; the reasons after them
+/// name every task again, and TSV and JSON keep them all.
+const TASKS_WIDTH: usize = 30;
 
 /// The TSV header: ASCII names for scripts.
 const TSV_HEADER: [&str; 10] = [
@@ -54,8 +59,8 @@ pub fn run(args: &WarningsArgs, loaded: &Loaded, out: &mut dyn Write) -> Result<
     }
 }
 
-/// One unit's cells. A table shows where a unit moved from; TSV keeps the
-/// move's bare word for scripts.
+/// One unit's cells. A table shows where a unit moved from and cuts a long
+/// run of task numbers; TSV keeps the move's bare word and every number.
 fn row(entry: &InterviewEntry, table: bool) -> Vec<String> {
     let unit = &entry.unit;
     let lit = unit.accountable_tasks().filter(|t| {
@@ -63,6 +68,7 @@ fn row(entry: &InterviewEntry, table: bool) -> Vec<String> {
         light == Some(Light::Red) || light == Some(Light::Yellow)
     });
     let tasks: Vec<String> = lit.map(|t| t.id.to_string()).collect();
+    let max = if table { TASKS_WIDTH } else { usize::MAX };
     let movement = match entry.movement {
         Move::Up { from } | Move::Down { from } if table => {
             format!("{}（原 {from}）", entry.movement.label())
@@ -78,9 +84,32 @@ fn row(entry: &InterviewEntry, table: bool) -> Vec<String> {
         unit.streak.to_string(),
         unit.days_overdue.to_string(),
         movement,
-        tasks.join("、"),
+        numbers_within(&tasks, max),
         unit.reasons_text(),
     ]
+}
+
+/// Task numbers joined with 、, as many whole ones as fit in `max` cells, then
+/// an ellipsis when any were left out.
+fn numbers_within(numbers: &[String], max: usize) -> String {
+    let all = numbers.join("、");
+    if text::width(&all) <= max {
+        return all;
+    }
+    let room = max.saturating_sub(text::width(text::ELLIPSIS));
+    let mut shown = String::new();
+    for number in numbers {
+        let next = if shown.is_empty() {
+            number.clone()
+        } else {
+            format!("{shown}、{number}")
+        };
+        if text::width(&next) > room {
+            break;
+        }
+        shown = next;
+    }
+    shown + text::ELLIPSIS
 }
 
 /// The title line, the units lined up, and the units that left the list.
@@ -114,4 +143,19 @@ fn title(list: &InterviewList, this_meeting: Option<NaiveDate>) -> String {
         title.push_str(&format!(" 上次调度会 {}", dated(day)));
     }
     title
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_runs_of_task_numbers_are_cut_between_numbers() {
+        let numbers: Vec<String> = (10..30).map(|n| n.to_string()).collect();
+        let cut = numbers_within(&numbers, 12);
+        assert_eq!(cut, "10、11、12⋯");
+        assert!(text::width(&cut) <= 12);
+        assert_eq!(numbers_within(&numbers[..2], 12), "10、11");
+        assert_eq!(numbers_within(&numbers, usize::MAX).matches('、').count(), 19);
+    }
 }
