@@ -165,8 +165,10 @@ impl Keymap {
         }
         match keymap.duplicates().first() {
             Some((mode, key)) => Err(KeymapError(format!(
-                "config.ron: key {key} is bound twice in mode {mode:?}; \
-                 give each action its own key"
+                "config.ron: key {key} is bound to two actions in {} ({}); \
+                 give each action its own key",
+                labels::mode(*mode),
+                twice_in(&keymap, *mode, *key)
             ))),
             None => Ok(keymap),
         }
@@ -220,6 +222,16 @@ impl Keymap {
         }
         twice
     }
+}
+
+/// The names of the actions a key is bound to in a mode, joined for a message.
+fn twice_in(keymap: &Keymap, mode: Mode, key: Key) -> String {
+    let actions: Vec<&str> = keymap
+        .bindings(mode)
+        .filter(|b| b.keys.contains(&key))
+        .map(|b| labels::action(b.action))
+        .collect();
+    actions.join("、")
 }
 
 fn unreadable(name: &str) -> KeymapError {
@@ -329,6 +341,6 @@ mod tests {
     fn config_that_binds_a_key_twice_is_refused() {
         let config: KeyConfig = ron::from_str(r#"{jump: ["q"]}"#).unwrap();
         let error = Keymap::with_config(&config).unwrap_err();
-        assert!(error.0.contains("bound twice"), "{error}");
+        assert!(error.0.contains("跳转、退出"), "{error}");
     }
 }

@@ -3,7 +3,7 @@
 //! Domain words (statuses, roles) live with their types in [`crate::model`];
 //! this file holds the words of the interface.
 
-use crate::keymap::Action;
+use crate::keymap::{Action, Mode};
 use crate::rules::Light;
 
 /// The program's name in the header.
@@ -105,6 +105,21 @@ pub fn light_symbol(light: Light) -> &'static str {
         Light::Red => "✖",
         Light::Yellow => "▴",
         Light::Green => "◉",
+    }
+}
+
+/// The name of a mode, as the help heads its section.
+pub fn mode(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Board => HELP_BOARD,
+        Mode::Search => "搜索",
+        Mode::Jump => HELP_JUMP,
+        Mode::Meeting => HELP_MEETING,
+        Mode::Picker => HELP_PICKER,
+        Mode::Status => HELP_STATUS,
+        Mode::Note => HELP_NOTE,
+        Mode::Help => HELP_TITLE,
+        Mode::Warnings => HELP_WARNINGS,
     }
 }
 

@@ -156,6 +156,9 @@ mod tests {
         assert_eq!(cut, "10、11、12⋯");
         assert!(text::width(&cut) <= 12);
         assert_eq!(numbers_within(&numbers[..2], 12), "10、11");
-        assert_eq!(numbers_within(&numbers, usize::MAX).matches('、').count(), 19);
+        assert_eq!(
+            numbers_within(&numbers, usize::MAX).matches('、').count(),
+            19
+        );
     }
 }
