@@ -81,6 +81,16 @@ const SHOTS: &[Shot] = &[
         steps: &[Press("u"), Type("dsj")],
     },
     Shot {
+        name: "interview-list",
+        size: PROJECTOR,
+        steps: &[Press("w")],
+    },
+    Shot {
+        name: "changes",
+        size: PROJECTOR,
+        steps: &[Press("w"), Press("tab")],
+    },
+    Shot {
         name: "help",
         size: PROJECTOR,
         steps: &[Press("?")],

@@ -127,7 +127,10 @@ fn parse_light(text: &str) -> Result<Light, String> {
     Light::parse(text)
         .or_else(|| Light::ALL.into_iter().find(short))
         .ok_or_else(|| {
-            format!("unknown light \"{text}\"; use red, yellow or green (or 红灯、黄灯、绿灯)")
+            format!(
+                "unknown light \"{text}\"; use red, yellow or green \
+                 (or 红灯、黄灯、绿灯, 红、黄、绿)"
+            )
         })
 }
 

@@ -331,6 +331,10 @@ fn moves_compare_with_the_previous_meeting() {
     assert_eq!(moved("市发展改革委"), "上升", "from 7th to 1st");
     assert_eq!(moved("市交通运输局"), "下降", "from 1st to 3rd");
     assert_eq!(moved("市邮政管理局"), "新增", "not listed at M1");
+    let was = |unit| second.cell_where("unit", unit, "previous").to_string();
+    assert_eq!(was("市发展改革委"), "提醒");
+    assert_eq!(was("市交通运输局"), "预警");
+    assert_eq!(was("市邮政管理局"), "");
 
     // M5: 市交通运输局 left the list; JSON names it.
     let args = ["warnings", "--as-of", MEETINGS[4], "--format", "json"];

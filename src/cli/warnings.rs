@@ -24,11 +24,12 @@ const NONE_LISTED: &str = "没有需要提醒、预警或约谈的单位。";
 const TASKS_WIDTH: usize = 30;
 
 /// The TSV header: ASCII names for scripts.
-const TSV_HEADER: [&str; 10] = [
-    "rank", "unit", "level", "red", "yellow", "streak", "overdue", "move", "tasks", "reasons",
+const TSV_HEADER: [&str; 11] = [
+    "rank", "unit", "level", "red", "yellow", "streak", "overdue", "move", "previous", "tasks",
+    "reasons",
 ];
 /// The table's header, in the words of the meeting.
-const TABLE_HEADER: [&str; 10] = [
+const TABLE_HEADER: [&str; 11] = [
     "名次",
     "责任单位",
     "等级",
@@ -37,6 +38,7 @@ const TABLE_HEADER: [&str; 10] = [
     "连续红灯",
     "逾期天数",
     "变化",
+    "上次等级",
     "任务",
     "原因",
 ];
@@ -84,6 +86,7 @@ fn row(entry: &InterviewEntry, table: bool) -> Vec<String> {
         unit.streak.to_string(),
         unit.days_overdue.to_string(),
         movement,
+        entry.previous_level.map_or("", |l| l.label()).to_string(),
         numbers_within(&tasks, max),
         unit.reasons_text(),
     ]

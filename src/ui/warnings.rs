@@ -229,7 +229,10 @@ fn unit_detail(entry: &InterviewEntry, theme: &Theme, width: u16) -> Vec<Line<'s
     for line in text::wrap(&text::for_terminal(&unit.reasons_text()), body) {
         lines.push(Line::styled(format!(" {line}"), theme.level(unit.level)));
     }
-    for task in unit.accountable_tasks() {
+    // Red tasks first: they are what the unit will be asked about.
+    let mut tasks: Vec<_> = unit.accountable_tasks().collect();
+    tasks.sort_by_key(|t| t.light.light != Some(Light::Red));
+    for task in tasks {
         let Some(light) = task.light.light.filter(|&l| l != Light::Green) else {
             continue;
         };
