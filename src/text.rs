@@ -14,6 +14,9 @@ pub const ELLIPSIS: &str = "⋯";
 /// Characters that must not begin a line in Chinese typesetting (避头点).
 const NO_LINE_START: &str = "，。、；：？！）》」』】”’%％,.;:?!)]";
 
+/// Characters that must not end a line (避尾点): opening brackets and quotes.
+const NO_LINE_END: &str = "（《「『【“‘([";
+
 /// The number of terminal cells the text takes.
 pub fn width(text: &str) -> usize {
     text.width()
@@ -95,6 +98,12 @@ fn place_token(lines: &mut Vec<String>, line: &mut String, token: &str, max: usi
             line.push(last);
         } else {
             carried.push(last);
+        }
+    }
+    // Nor may a line end in an opening bracket: it moves down with its word.
+    while line.chars().count() > 1 && line.ends_with(|c| NO_LINE_END.contains(c)) {
+        if let Some(last) = line.pop() {
+            carried.insert(0, last);
         }
     }
     lines.push(std::mem::take(line));
@@ -224,6 +233,12 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn opening_brackets_never_end_a_line() {
+        let lines = wrap("一二三「四五」", 8);
+        assert_eq!(lines, vec!["一二三", "「四五」"]);
     }
 
     #[test]

@@ -595,18 +595,32 @@ fn the_warnings_table_lines_up() {
         .filter(|l| !l.starts_with("不再"))
         .collect();
     assert!(lines.len() > 10);
-    let column_of = |line: &str, word: &str| {
-        let at = line
-            .find(word)
-            .unwrap_or_else(|| panic!("{word} in {line}"));
-        unicode_width::UnicodeWidthStr::width(&line[..at])
-    };
-    let level = column_of(lines[0], "等级");
+    // Every column of the header starts where a cell of every row starts:
+    // after a blank, and never on the right half of a wide character.
+    let header = cells(lines[0]);
+    let starts: Vec<usize> = (1..header.len())
+        .filter(|&x| header[x - 1] == Some(' ') && header[x].is_some_and(|c| c != ' '))
+        .collect();
+    assert_eq!(starts.len(), 11 - 1, "{}", lines[0]);
     for line in &lines[1..] {
-        let word = ["约谈", "预警", "提醒"]
-            .into_iter()
-            .find(|w| line.contains(w))
-            .unwrap();
-        assert_eq!(column_of(line, word), level, "{line}");
+        let row = cells(line);
+        for &x in &starts {
+            let blank_before = row.get(x - 1).is_none_or(|c| *c == Some(' '));
+            let whole = row.get(x).is_none_or(Option::is_some);
+            assert!(blank_before && whole, "column at {x} broken in:\n{line}");
+        }
+        let level: String = row[starts[1]..starts[1] + 4].iter().flatten().collect();
+        assert!(["约谈", "预警", "提醒"].contains(&level.as_str()), "{line}");
     }
+}
+
+/// A line as terminal cells: `None` on the right half of a wide character.
+fn cells(line: &str) -> Vec<Option<char>> {
+    let mut cells = Vec::new();
+    for c in line.chars() {
+        cells.push(Some(c));
+        let width = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        cells.extend(std::iter::repeat_n(None, width.saturating_sub(1)));
+    }
+    cells
 }

@@ -65,6 +65,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let note = format!("{}：{}", labels::SOURCE_NOTE, task.source_note);
         lines.extend(wrapped(&note, body, theme.dim));
     }
+    let room = usize::from(area.height);
+    if lines.len() > room && room > 0 {
+        // Say that more follows rather than cutting off silently.
+        lines.truncate(room - 1);
+        lines.push(Line::styled(
+            format!(" {}", crate::text::ELLIPSIS),
+            theme.dim,
+        ));
+    }
     frame.render_widget(Paragraph::new(lines).style(theme.text), area);
 }
 
