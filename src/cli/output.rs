@@ -27,14 +27,14 @@ pub(super) fn table(
     let mut widths = vec![0usize; last];
     for row in std::iter::once(&header).chain(rows) {
         for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.chars().count());
+            *width = (*width).max(text::width(cell));
         }
     }
     for row in std::iter::once(&header).chain(rows) {
         let mut line = String::new();
         for (cell, width) in row.iter().zip(&widths) {
             line.push_str(cell);
-            line.push_str(&" ".repeat(width - cell.chars().count() + GAP));
+            line.push_str(&" ".repeat(width - text::width(cell) + GAP));
         }
         line.push_str(row.get(last).map_or("", String::as_str));
         writeln!(out, "{}", line.trim_end())?;
