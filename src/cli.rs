@@ -63,7 +63,7 @@ pub struct ListArgs {
     #[arg(long)]
     pub search: Option<String>,
     /// The date lights are evaluated and statuses taken at, YYYY-MM-DD; default today.
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::model::parse_date)]
     pub as_of: Option<NaiveDate>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -75,7 +75,7 @@ pub struct ListArgs {
 pub struct WarningsArgs {
     /// The date the rules are evaluated at, YYYY-MM-DD; default today. The
     /// latest meeting on or before it is "this meeting".
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::model::parse_date)]
     pub as_of: Option<NaiveDate>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -97,7 +97,7 @@ pub struct SetArgs {
     #[arg(long)]
     pub note: Option<String>,
     /// The meeting's date, YYYY-MM-DD; default today.
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::model::parse_date)]
     pub date: Option<NaiveDate>,
 }
 

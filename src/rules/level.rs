@@ -14,6 +14,7 @@ use crate::model::{Role, TaskList};
 
 /// A unit's warning level, from the mildest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Level {
     /// 提醒: a yellow task.
     Reminder,
@@ -45,6 +46,7 @@ impl Level {
 
 /// One fact that set a unit's level.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum LevelReason {
     /// 约谈: a task red at this many meetings in a row, up to this one.
     RedStreak {

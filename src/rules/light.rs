@@ -11,6 +11,7 @@ use crate::model::Status;
 
 /// The warning colour of an open task. A done task is closed and has none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Light {
     /// 绿灯: on track.
     Green,
@@ -53,6 +54,7 @@ impl Light {
 
 /// One fact that lit a task's light.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Reason {
     /// Red: the deadline has passed by this many days.
     Overdue {

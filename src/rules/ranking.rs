@@ -39,6 +39,7 @@ pub struct InterviewEntry {
 
 /// How a unit's place changed since the previous meeting's list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Move {
     /// Not on the previous list (or no previous meeting was held).
     New,
