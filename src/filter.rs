@@ -148,35 +148,73 @@ pub fn apply_within(
             in_order: kept,
         };
     }
-    let score = |chunk: &[usize]| -> Vec<(i64, usize)> {
+    // Each part is scored and sorted on its own, so that on a large list both
+    // steps run on every core; the sorted parts are then merged.
+    let rank = |chunk: &[usize]| -> (Vec<usize>, Vec<Scored>) {
         let kept = chunk.iter().copied().filter(keep);
-        kept.filter_map(|i| Some((matcher.score(&query, &index.fields(i))?, i)))
-            .collect()
+        let mut scored: Vec<Scored> = kept
+            .filter_map(|i| Some((matcher.score(&query, &index.fields(i))?, i)))
+            .collect();
+        let in_order = scored.iter().map(|&(_, i)| i).collect();
+        scored.sort_unstable_by(best_first);
+        (in_order, scored)
     };
-    let mut scored = if candidates.len() < PARALLEL_FROM {
-        score(candidates)
+    let parts = if candidates.len() < PARALLEL_FROM {
+        vec![rank(candidates)]
     } else {
-        // Large lists are scored on every core: the first keystroke of a search
-        // over 100,000 tasks must still fit in a frame.
+        // The first keystroke of a search over 100,000 tasks must still fit in
+        // a frame.
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let chunk = candidates.len().div_ceil(threads);
         std::thread::scope(|scope| {
             let workers: Vec<_> = candidates
                 .chunks(chunk)
-                .map(|part| scope.spawn(move || score(part)))
+                .map(|part| scope.spawn(move || rank(part)))
                 .collect();
-            let results = workers.into_iter().map(|worker| {
+            let joined = workers.into_iter().map(|worker| {
                 worker
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
             });
-            results.flatten().collect::<Vec<_>>()
+            joined.collect::<Vec<_>>()
         })
     };
-    let in_order = scored.iter().map(|&(_, i)| i).collect();
-    scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let ranked = scored.into_iter().map(|(_, i)| i).collect();
+    let mut in_order = Vec::new();
+    let mut ranked: Vec<Scored> = Vec::new();
+    for (order, sorted) in parts {
+        in_order.extend(order);
+        ranked = merge(ranked, sorted);
+    }
+    let ranked = ranked.into_iter().map(|(_, i)| i).collect();
     Filtered { ranked, in_order }
+}
+
+/// A task's search score and its index in the list.
+type Scored = (i64, usize);
+
+/// Higher scores first; among equal scores, list order.
+fn best_first(a: &Scored, b: &Scored) -> std::cmp::Ordering {
+    b.0.cmp(&a.0).then(a.1.cmp(&b.1))
+}
+
+/// Merges two lists each sorted [`best_first`] into one.
+fn merge(a: Vec<Scored>, b: Vec<Scored>) -> Vec<Scored> {
+    if a.is_empty() {
+        return b;
+    }
+    let mut merged = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        let next = if best_first(x, y).is_le() {
+            a.next()
+        } else {
+            b.next()
+        };
+        merged.extend(next);
+    }
+    merged.extend(a);
+    merged.extend(b);
+    merged
 }
 
 /// Why a name given on the command line chooses no single category or unit.
@@ -237,6 +275,32 @@ mod tests {
             ("数字政府", vec!["数字政府", "打造整体高效的数字政府"]),
             ("数字社会", vec!["数字社会", "构建智慧便民的数字社会"]),
         ]
+    }
+
+    #[test]
+    fn a_large_list_ranks_as_a_small_one_would() {
+        let real: TaskList = ron::from_str(crate::storage::BUILTIN_TASKS).unwrap();
+        let mut list = real.clone();
+        list.tasks = (0..PARALLEL_FROM + 1000)
+            .map(|i| real.tasks[i % 90].clone())
+            .collect();
+        let index = TaskIndex::new(&list);
+        let matcher = Matcher::new();
+        let filter = Filter {
+            search: "dsj".into(),
+            ..Filter::default()
+        };
+        let facts = |_| Facts::default();
+        let done = apply_within(&filter, &list, &index, &matcher, facts, None);
+        let query = Query::parse("dsj");
+        let score = |i: usize| matcher.score(&query, &index.fields(i)).unwrap();
+        let expected: Vec<usize> = {
+            let mut all: Vec<Scored> = done.in_order.iter().map(|&i| (score(i), i)).collect();
+            all.sort_by(best_first);
+            all.into_iter().map(|(_, i)| i).collect()
+        };
+        assert_eq!(done.ranked, expected);
+        assert!(done.in_order.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
