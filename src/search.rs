@@ -21,6 +21,8 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 /// Score of any contiguous hit, above every scattered one.
 const CONTIGUOUS: i64 = 1_000_000;
+/// Score of a scattered hit before its spread is taken off; below CONTIGUOUS.
+const SCATTERED: i64 = 1_000;
 /// Extra score for a hit that starts a field or a name within it.
 const AT_START: i64 = 10_000;
 /// Extra score for a hit that is the term itself rather than a pinyin spelling.
@@ -240,8 +242,10 @@ impl Matcher {
                 .filter_map(|&f| contiguous(term, f))
                 .map(|h| h.score);
             let best = contiguous.max().or_else(|| {
-                let scattered = fields.iter().filter_map(|&f| self.scattered(&term.text, f));
-                scattered.map(|h| h.score).max()
+                let scattered = fields
+                    .iter()
+                    .filter_map(|&f| scattered_score(&term.text, f));
+                scattered.max()
             });
             best.map(|score| total + score)
         })
@@ -326,6 +330,29 @@ fn run_hit(field: FieldRef<'_>, start: usize, end: usize, bonus: i64) -> TermHit
         score,
         span: Span::Run { start, end },
     }
+}
+
+/// The rank of a scattered hit: the closer together its characters, the
+/// higher, and always below every contiguous hit.
+///
+/// Ranking reads every candidate on every keystroke, so it measures the
+/// tightest span directly; the fuzzy matcher's finer alignment is kept for the
+/// few rows on screen, whose hits it highlights.
+fn scattered_score(term: &str, field: FieldRef<'_>) -> Option<i64> {
+    let first = term.chars().next()?;
+    let rest = &term[first.len_utf8()..];
+    let tightest = field
+        .lower
+        .match_indices(first)
+        .filter_map(|(start, _)| {
+            let mut at = start + first.len_utf8();
+            for c in rest.chars() {
+                at += field.lower[at..].find(c)? + c.len_utf8();
+            }
+            Some(field.lower[start..at].chars().count())
+        })
+        .min()?;
+    Some(SCATTERED - tightest as i64)
 }
 
 /// Whether the term's characters occur in `text` in order: a cheap test that

@@ -52,6 +52,14 @@ fn contiguous_hits_rank_before_scattered_ones() {
 }
 
 #[test]
+fn tighter_scattered_hits_rank_first() {
+    let tight = score("大数据", &["大力数字据实"]).unwrap();
+    let wide = score("大数据", &["大力推进数字化和据实统计"]).unwrap();
+    assert!(tight > wide, "{tight} vs {wide}");
+    assert!(score("大数据", &["数据大"]).is_none());
+}
+
+#[test]
 fn hits_at_the_start_of_a_name_rank_first() {
     let matcher = Matcher::new();
     let query = Query::parse("大数据");
