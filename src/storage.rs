@@ -126,6 +126,15 @@ impl Workspace {
             self.write_new(&config_path, &config_template())?;
         }
         let config: Config = read_ron(&config_path)?;
+        if let Some((field, problem)) = config.rules.problem() {
+            let source = fs::read_to_string(&config_path).unwrap_or_default();
+            return Err(StorageError::bad_value(
+                &config_path,
+                &source,
+                field,
+                problem,
+            ));
+        }
         Ok(Loaded {
             tasks,
             state,
@@ -219,6 +228,25 @@ fn to_ron<T: Serialize>(value: &T, header: &str) -> std::io::Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_threshold_out_of_range_is_refused_at_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let workspace = Workspace::at(dir.path());
+        workspace.load().unwrap();
+        let path = workspace.path(CONFIG_FILE);
+        let text = fs::read_to_string(&path).unwrap();
+        let bad = text.replace("yellow_points_behind: 10.0", "yellow_points_behind: -5.0");
+        fs::write(&path, &bad).unwrap();
+        let error = workspace.load().unwrap_err().to_string();
+        let line = bad.lines().position(|l| l.contains("-5.0")).unwrap() + 1;
+        assert!(error.contains(&format!("config.ron:{line}:")), "{error}");
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            bad,
+            "the file is left as it is"
+        );
+    }
 
     #[test]
     fn the_config_template_holds_the_defaults() {

@@ -60,6 +60,20 @@ impl Default for RulesConfig {
 }
 
 impl RulesConfig {
+    /// The first setting that cannot be used, with its field name and why.
+    pub fn problem(&self) -> Option<(&'static str, String)> {
+        let points = [
+            ("red_points_behind", self.red_points_behind),
+            ("yellow_points_behind", self.yellow_points_behind),
+        ];
+        points.into_iter().find_map(|(field, value)| {
+            let fine = value.is_finite() && (0.0..=100.0).contains(&value);
+            let problem =
+                format!("{field} is {value}, but points behind schedule run from 0 to 100");
+            (!fine).then_some((field, problem))
+        })
+    }
+
     /// Whether a unit in this role is held accountable for the task.
     pub fn accountable(&self, role: Role) -> bool {
         self.accountable_roles.contains(&role)

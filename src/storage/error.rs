@@ -62,6 +62,29 @@ impl StorageError {
         }
     }
 
+    /// A value that parses but cannot be used, at the line of the field that
+    /// sets it (or the top of the file, if it cannot be found).
+    pub fn bad_value(path: &Path, source: &str, field: &str, message: String) -> StorageError {
+        let (line, column) = source
+            .lines()
+            .enumerate()
+            .find_map(|(n, text)| {
+                let at = text.find(field)?;
+                let after = text[at + field.len()..].trim_start();
+                after
+                    .starts_with(':')
+                    .then(|| (n + 1, text[..at].chars().count() + 1))
+            })
+            .unwrap_or((1, 1));
+        StorageError::Syntax {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message,
+            excerpt: excerpt(source, line, column),
+        }
+    }
+
     /// A RON error in `source`, read from `path`.
     pub fn syntax(path: &Path, source: &str, error: &ron::error::SpannedError) -> StorageError {
         let line = error.span.start.line.max(1);
