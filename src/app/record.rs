@@ -44,8 +44,12 @@ impl App {
         if progress.is_none() && note.is_empty() {
             return;
         }
-        let status = self.standing(task).status;
+        // A progress above zero on a task never started means work has begun.
+        let before = self.standing(task).status;
+        let started = before == Status::NotStarted && progress.is_some_and(|p| p > 0);
+        let status = if started { Status::InProgress } else { before };
         let what = match progress {
+            Some(p) if started => format!("第 {task} 项：进度 {p}%，{}", status.label()),
             Some(p) => format!("第 {task} 项：进度 {p}%"),
             None => format!("第 {task} 项：进展说明"),
         };

@@ -109,6 +109,14 @@ fn note_with_progress_keeps_the_status() {
     assert_eq!(standing.status, Status::InProgress);
     assert_eq!(standing.progress, Some(60));
     assert_eq!(app.state.updates.last().unwrap().note, "主体完工");
+    // On a task never started, a progress above zero means work has begun.
+    keys(&mut app, ":6");
+    press(&mut app, "enter");
+    keys(&mut app, "n");
+    press(&mut app, "tab");
+    keys(&mut app, "10");
+    press(&mut app, "enter");
+    assert_eq!(app.standing(6).status, Status::InProgress);
 }
 
 #[test]

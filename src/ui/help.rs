@@ -68,12 +68,21 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         60
     };
     let width = width.min(area.width.saturating_sub(4));
+    // The help names the open workspace: a mistyped --data starts a new one.
+    let title = match &app.workspace {
+        Some(workspace) => format!(
+            "{} ｜ 工作区 {}",
+            labels::HELP_TITLE,
+            workspace.dir().display()
+        ),
+        None => labels::HELP_TITLE.to_string(),
+    };
     let (_, inner) = popup::open(
         frame,
         area,
         width,
         area.height.saturating_sub(2),
-        labels::HELP_TITLE,
+        &title,
         theme,
     );
     let columns: Vec<Vec<Line>> = if width >= TWO_COLUMNS_FROM {
