@@ -6,6 +6,7 @@
 mod error;
 mod list;
 mod output;
+mod report;
 mod set;
 mod warnings;
 
@@ -42,6 +43,8 @@ pub enum Command {
     Set(SetArgs),
     /// The interview list (约谈预警名单): units at a warning level, ranked.
     Warnings(WarningsArgs),
+    /// The summary sheet (调度通报) of a meeting, to print or send.
+    Report(ReportArgs),
 }
 
 /// Arguments of `duban list`.
@@ -80,6 +83,24 @@ pub struct WarningsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+/// Arguments of `duban report`.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// The sheet's format: html to print, md, txt, or csv for Excel.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub format: ReportFormat,
+    /// Write the sheet to this file (replaced atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The date the rules are evaluated at, YYYY-MM-DD; default today. The
+    /// latest meeting on or before it is the meeting reported.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::model::parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// One page per unit with just its tasks, to send to each unit.
+    #[arg(long)]
+    pub by_unit: bool,
 }
 
 /// Arguments of `duban set`.
@@ -146,6 +167,19 @@ impl Cli {
     }
 }
 
+/// The formats of `duban report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// One self-contained HTML file for A4 paper.
+    Html,
+    /// Markdown.
+    Md,
+    /// Plain text, columns lined up by display width.
+    Txt,
+    /// CSV for Excel: UTF-8 with a byte-order mark.
+    Csv,
+}
+
 /// Runs a subcommand, writing its output to `out`.
 pub fn run(
     command: &Command,
@@ -157,5 +191,6 @@ pub fn run(
         Command::List(args) => list::run(args, &loaded, out),
         Command::Set(args) => set::run(args, workspace, loaded, out),
         Command::Warnings(args) => warnings::run(args, &loaded, out),
+        Command::Report(args) => report::run(args, &loaded, out),
     }
 }

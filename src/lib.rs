@@ -7,6 +7,8 @@
 //! - [`search`]: Chinese and pinyin search with ranking and highlights.
 //! - [`filter`]: the board's filters (category, unit, status, search).
 //! - [`rules`]: task lights, unit warning levels and the interview list, at a date.
+//! - [`report`]: the summary sheet (调度通报) as a model, and as HTML, Markdown,
+//!   plain text and CSV; pure, no I/O.
 //! - [`storage`]: the workspace folder and its RON files, saved atomically.
 //! - [`keymap`]: the one table from keys to actions.
 //! - [`app`]: the board's state and `update`, which applies an action.
@@ -20,6 +22,7 @@ pub mod filter;
 pub mod keymap;
 pub mod labels;
 pub mod model;
+pub mod report;
 pub mod rules;
 pub mod search;
 pub mod storage;

@@ -3,12 +3,15 @@
 //! - `tasks.ron`: the key-task list; a new workspace gets the built-in 2021 list.
 //! - `state.ron`: the meetings and every update recorded.
 //! - `config.ron`: settings, such as key bindings.
+//! - `reports/`: the summary sheets written by `p` in the board
+//!   ([`write_html_report`]).
 //!
 //! A file that fails to load is never written over: loading stops with an error
 //! that names the file, line and column, and nothing is saved.
 
-mod atomic;
+pub(crate) mod atomic;
 mod error;
+mod reports;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -22,6 +25,7 @@ use crate::model::{State, TaskList};
 use crate::rules::RulesConfig;
 
 pub use error::StorageError;
+pub use reports::{REPORTS_DIR, report_file_name, write_html_report};
 
 /// The 2021 list as shipped in `data/`, built into the binary.
 pub const BUILTIN_TASKS: &str = include_str!("../data/tasks-2021.ron");

@@ -12,7 +12,7 @@ use tempfile::NamedTempFile;
 /// renamed over the old file; the folder is synced last so the rename itself
 /// survives a power cut. At every moment the path holds either the old file or
 /// the new one, never a truncated mix.
-pub fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
+pub(crate) fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
