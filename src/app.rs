@@ -73,6 +73,8 @@ pub struct App {
     pub warnings: Option<WarningsView>,
     /// Whether the board is sorted by light, red first, instead of list order.
     pub sort_by_light: bool,
+    /// The summary sheet written last, for opening it.
+    pub last_report: Option<std::path::PathBuf>,
     /// How far the help overlay is scrolled.
     pub help_scroll: usize,
     /// The bottom line's message.
@@ -115,6 +117,7 @@ impl App {
             note: None,
             warnings: None,
             sort_by_light: false,
+            last_report: None,
             help_scroll: 0,
             message: None,
             unsaved: false,
@@ -310,6 +313,8 @@ impl App {
                 self.refresh();
             }
             Action::Warnings => self.open_warnings(),
+            Action::Report => self.write_report(),
+            Action::OpenReport => self.open_report(),
             Action::SetStatus if self.selected_task().is_some() => self.mode = Mode::Status,
             Action::AddNote => {
                 if let Some(task) = self.selected_task() {

@@ -70,6 +70,10 @@ pub enum Action {
     SortByLight,
     /// Open the interview list (约谈预警名单).
     Warnings,
+    /// Write the meeting's summary sheet (调度通报) as HTML into the workspace.
+    Report,
+    /// Open the last summary sheet written with the system's default program.
+    OpenReport,
     /// Clear every filter.
     ClearFilters,
     /// Choose a status for the selected task.
@@ -262,6 +266,8 @@ fn default_bindings() -> Vec<Binding> {
         (M::Board, A::Warnings, &["w"], true),
         (M::Board, A::CycleLight, &["l"], true),
         (M::Board, A::SortByLight, &["o"], false),
+        (M::Board, A::Report, &["p"], true),
+        (M::Board, A::OpenReport, &["P"], false),
         (M::Board, A::ChooseMeeting, &["m"], false),
         (M::Board, A::Help, &["?", "f1"], true),
         (M::Board, A::Quit, &["q", "ctrl-c"], true),

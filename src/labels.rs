@@ -140,6 +140,8 @@ pub fn action(action: Action) -> &'static str {
         Action::CycleLight => "灯色",
         Action::SortByLight => "按灯排序",
         Action::Warnings => "约谈名单",
+        Action::Report => "通报",
+        Action::OpenReport => "打开通报",
         Action::ClearFilters => "清除筛选",
         Action::SetStatus => "状态",
         Action::AddNote => "进展",

@@ -1,6 +1,8 @@
 //! Recording updates, undoing and redoing them, and saving after each.
 
+use crate::keymap::Action;
 use crate::model::{State, Status, Update};
+use crate::storage::write_html_report;
 
 use super::{App, Message, Mode};
 
@@ -61,6 +63,44 @@ impl App {
             note,
         };
         self.commit(update, what);
+    }
+
+    /// Writes the summary sheet of the meeting into the workspace's reports
+    /// folder and says where.
+    pub(super) fn write_report(&mut self) {
+        let Some(workspace) = &self.workspace else {
+            self.message = Some(Message::Error("没有打开工作区，无法生成通报".to_string()));
+            return;
+        };
+        let (list, state, rules) = (&self.list, &self.state, &self.rules);
+        let written = write_html_report(workspace.dir(), list, state, rules, self.meeting);
+        self.message = Some(match written {
+            Ok(path) => {
+                let key = self.keymap.key_of(Mode::Board, Action::OpenReport);
+                let hint = key.map(|k| format!("（按 {k} 打开）")).unwrap_or_default();
+                let done = format!("已生成调度通报：{}{hint}", path.display());
+                self.last_report = Some(path);
+                Message::Info(done)
+            }
+            Err(error) => Message::Error(error.short()),
+        });
+    }
+
+    /// Opens the summary sheet written last with the system's default program.
+    pub(super) fn open_report(&mut self) {
+        let Some(path) = &self.last_report else {
+            let key = self.keymap.key_of(Mode::Board, Action::Report);
+            let key = key.map(|k| k.to_string()).unwrap_or_default();
+            self.message = Some(Message::Error(format!("还没有生成通报；先按 {key}")));
+            return;
+        };
+        if let Err(error) = opener::open(path) {
+            let problem = format!(
+                "无法打开 {}：{error}。请在文件管理器中打开它",
+                path.display()
+            );
+            self.message = Some(Message::Error(problem));
+        }
     }
 
     /// Undoes the last change of the session, and saves.

@@ -268,3 +268,23 @@ fn jump_follows_the_digits_and_esc_goes_back() {
     press(&mut app, "esc");
     assert_eq!(selected_id(&app), 1);
 }
+
+#[test]
+fn p_writes_the_summary_sheet_into_the_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = Workspace::at(dir.path());
+    let loaded = workspace.load().unwrap();
+    let meeting = NaiveDate::from_ymd_opt(2021, 10, 18).unwrap();
+    let mut app =
+        App::new(loaded.tasks, loaded.state, meeting, Keymap::default()).with_workspace(workspace);
+    keys(&mut app, "s3p");
+    let path = app.last_report.clone().expect("a report was written");
+    assert!(
+        path.starts_with(dir.path().join("reports")),
+        "{}",
+        path.display()
+    );
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains("2021-10-18") && html.contains("lang=\"zh-CN\""));
+    assert!(matches!(&app.message, Some(Message::Info(m)) if m.contains("调度通报")));
+}
