@@ -50,9 +50,11 @@
 //!   task red at this meeting and the 2 before" measures.
 //! - **Days overdue** of a unit: the most days any open accountable task is past
 //!   its deadline at D.
-//! - **Moves** compare ranks with the interview list evaluated at the previous
-//!   meeting's date: up (nearer the top), down, same, or new. With no previous
-//!   meeting every unit is new.
+//! - **Moves** compare each unit's level with its level on the interview list
+//!   evaluated at the previous meeting's date: up (more serious), down, same,
+//!   or new. A unit's place alone does not make a move: it shifts whenever
+//!   other units join or leave above it. With no previous meeting every unit is
+//!   new.
 //! - **Since the last meeting** compares each task's light at D with its light
 //!   at the previous meeting; with fewer than two meetings nothing is listed.
 

@@ -328,8 +328,13 @@ fn moves_compare_with_the_previous_meeting() {
     let top: Vec<&str> = second.values("unit").into_iter().take(3).collect();
     assert_eq!(top, ["市发展改革委", "市商务局", "市交通运输局"]);
     let moved = |unit| second.cell_where("unit", unit, "move").to_string();
-    assert_eq!(moved("市发展改革委"), "上升", "from 7th to 1st");
-    assert_eq!(moved("市交通运输局"), "下降", "from 1st to 3rd");
+    // Moves follow the level, not the place on the list.
+    assert_eq!(moved("市发展改革委"), "上升", "提醒 to 约谈");
+    assert_eq!(
+        moved("市交通运输局"),
+        "持平",
+        "预警 both times, though 1st to 3rd"
+    );
     assert_eq!(moved("市邮政管理局"), "新增", "not listed at M1");
     let was = |unit| second.cell_where("unit", unit, "previous").to_string();
     assert_eq!(was("市发展改革委"), "提醒");

@@ -37,23 +37,23 @@ pub struct InterviewEntry {
     pub unit: UnitStanding,
 }
 
-/// How a unit's place changed since the previous meeting's list.
+/// How a unit's warning level changed since the previous meeting's list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Move {
     /// Not on the previous list (or no previous meeting was held).
     New,
-    /// Nearer the top than before: more urgent.
+    /// A more serious level than before.
     Up {
         /// Its place on the previous list.
         from: usize,
     },
-    /// Further down than before.
+    /// A less serious level than before.
     Down {
         /// Its place on the previous list.
         from: usize,
     },
-    /// The same place.
+    /// The same level.
     Same,
 }
 
@@ -100,10 +100,13 @@ pub(super) fn interview_list(
         .map(|(i, unit)| {
             let rank = i + 1;
             let was = places.get(unit.name.as_str()).copied();
+            // The move is the level's: a unit pushed down the list by others
+            // joining above it has not improved, and one escalated from 预警
+            // to 约谈 at the same place has not held steady.
             let movement = match was {
                 None => Move::New,
-                Some((from, _)) if from > rank => Move::Up { from },
-                Some((from, _)) if from < rank => Move::Down { from },
+                Some((from, before)) if unit.level > before => Move::Up { from },
+                Some((from, before)) if unit.level < before => Move::Down { from },
                 Some(_) => Move::Same,
             };
             InterviewEntry {

@@ -97,17 +97,18 @@ fn the_interview_list_at_each_meeting() {
             ("大数据局", Warning, vec![RedTask { task: 1 }], Move::Same),
             ("工信局", Reminder, vec![YellowTask { task: 4 }], Move::New),
         ],
-        vec![
-            ("大数据局", Interview, vec![streak(1, 3)], Move::Same),
-            ("工信局", Warning, vec![yellows(4, 2)], Move::Same),
-        ],
+        // Moves follow the level: both escalate, whatever their places.
         vec![
             (
-                "工信局",
-                Warning,
-                vec![RedTask { task: 4 }],
-                Move::Up { from: 2 },
+                "大数据局",
+                Interview,
+                vec![streak(1, 3)],
+                Move::Up { from: 1 },
             ),
+            ("工信局", Warning, vec![yellows(4, 2)], Move::Up { from: 2 }),
+        ],
+        vec![
+            ("工信局", Warning, vec![RedTask { task: 4 }], Move::Same),
             (
                 "大数据局",
                 Warning,
