@@ -130,6 +130,9 @@ impl Workspace {
             self.write_new(&config_path, &config_template())?;
         }
         let config: Config = read_ron(&config_path)?;
+        // A workspace made before the rules existed gets them written in, with
+        // their comments, so the secretary can see and change them.
+        add_missing_rules(&config_path, &config)?;
         if let Some((field, problem)) = config.rules.problem() {
             let source = fs::read_to_string(&config_path).unwrap_or_default();
             return Err(StorageError::bad_value(
@@ -182,23 +185,75 @@ impl StorageError {
     }
 }
 
+/// The rules block of the settings file, with its comment, indented to sit
+/// inside the outer parentheses.
+fn rules_block() -> String {
+    let rules = crate::rules::TEMPLATE.trim_end().replace('\n', "\n    ");
+    format!("    // The warning rules (红黄绿灯 and 预警等级).\n    rules: {rules},\n")
+}
+
+/// Writes the default rules, commented, into a settings file that has none,
+/// keeping everything else in it as it was. A file the insertion would not
+/// leave readable, or readable with other settings, is left alone.
+fn add_missing_rules(path: &Path, config: &Config) -> Result<(), StorageError> {
+    let source = fs::read_to_string(path)
+        .map_err(|e| StorageError::io(path, e, "Check that the file may be read."))?;
+    let source = source.strip_prefix('\u{FEFF}').unwrap_or(&source);
+    let has_rules = source.lines().any(|line| {
+        let line = line.trim_start();
+        line.strip_prefix("rules")
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    });
+    let Some(close) = source.rfind(')') else {
+        return Ok(());
+    };
+    if has_rules {
+        return Ok(());
+    }
+    let before = source[..close].trim_end();
+    let comma = if before.ends_with(',') || before.ends_with('(') {
+        ""
+    } else {
+        ","
+    };
+    let upgraded = format!("{before}{comma}\n{}{}", rules_block(), &source[close..]);
+    let expected = Config {
+        rules: RulesConfig::default(),
+        ..config.clone()
+    };
+    match ron::from_str::<Config>(&upgraded) {
+        Ok(parsed) if parsed == expected => atomic::write(path, upgraded.as_bytes())
+            .map_err(|e| StorageError::io(path, e, "Choose a folder you may write to.")),
+        _ => Ok(()),
+    }
+}
+
 /// The settings file a new workspace starts with: every setting, commented,
 /// at its default.
 pub fn config_template() -> String {
-    let rules = crate::rules::TEMPLATE.trim_end().replace('\n', "\n    ");
     format!(
         "\
 // duban settings for this workspace. Delete a setting to go back to its default.
 (
-    // Key bindings: an action's name and its keys, replacing its default keys.
-    // The names are those the help (?) lists, in snake_case, for example
-    // keys: {{ jump: [\":\", \"#\"], quit: [\"q\", \"Q\"] }},
+    // Key bindings: an action's name and its keys, replacing its default keys,
+    // for example keys: {{ jump: [\":\", \"#\"], quit: [\"q\", \"Q\"] }}.
+    // The board's actions: {}.
     keys: {{}},
-    // The warning rules (红黄绿灯 and 预警等级).
-    rules: {rules},
-)
-"
+{})
+",
+        board_action_names(),
+        rules_block()
     )
+}
+
+/// The names of the board's actions as the settings file spells them.
+fn board_action_names() -> String {
+    let keymap = crate::keymap::Keymap::default();
+    let names: Vec<String> = keymap
+        .bindings(crate::keymap::Mode::Board)
+        .filter_map(|b| ron::to_string(&b.action).ok())
+        .collect();
+    names.join(", ")
 }
 
 /// Reads and parses one RON file, with a byte-order mark tolerated.
@@ -250,6 +305,24 @@ mod tests {
             bad,
             "the file is left as it is"
         );
+    }
+
+    #[test]
+    fn an_old_config_gets_the_rules_and_keeps_its_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let workspace = Workspace::at(dir.path());
+        let path = workspace.path(CONFIG_FILE);
+        fs::write(&path, "// mine\n(keys: {quit: [\"q\", \"Q\"]})\n").unwrap();
+        let config = workspace.load().unwrap().config;
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with("// mine\n(keys: {quit: [\"q\", \"Q\"]},\n"),
+            "{text}"
+        );
+        assert!(text.contains("red_points_behind: 30.0"), "{text}");
+        assert_eq!(config.keys.len(), 1);
+        let again: Config = ron::from_str(&text).unwrap();
+        assert_eq!(again, config);
     }
 
     #[test]

@@ -27,7 +27,7 @@ impl NoteForm {
     pub fn new(progress: Option<u8>) -> NoteForm {
         let progress = progress.map(|p| p.to_string()).unwrap_or_default();
         NoteForm {
-            progress: TextInput::with(&progress),
+            progress: TextInput::suggested(&progress),
             note: TextInput::default(),
             focus: NoteField::Note,
         }

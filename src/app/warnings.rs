@@ -7,6 +7,9 @@ use crate::rules::{Changes, InterviewList, Light, Rules};
 
 use super::{App, Message, TextInput};
 
+/// How many rows a page key moves in the warnings view.
+const WARNINGS_PAGE: usize = 10;
+
 /// Which list the warnings view shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WarningsTab {
@@ -64,6 +67,10 @@ impl App {
         match action {
             Action::Down => view.selected = (view.selected + 1).min(last),
             Action::Up => view.selected = view.selected.saturating_sub(1),
+            Action::PageDown => view.selected = (view.selected + WARNINGS_PAGE).min(last),
+            Action::PageUp => view.selected = view.selected.saturating_sub(WARNINGS_PAGE),
+            Action::First => view.selected = 0,
+            Action::Last => view.selected = last,
             Action::NextField => {
                 view.tab = match view.tab {
                     WarningsTab::Units => WarningsTab::Changes,

@@ -66,11 +66,20 @@ impl RulesConfig {
             ("red_points_behind", self.red_points_behind),
             ("yellow_points_behind", self.yellow_points_behind),
         ];
-        points.into_iter().find_map(|(field, value)| {
+        let out_of_range = points.into_iter().find_map(|(field, value)| {
             let fine = value.is_finite() && (0.0..=100.0).contains(&value);
             let problem =
                 format!("{field} is {value}, but points behind schedule run from 0 to 100");
             (!fine).then_some((field, problem))
+        });
+        out_of_range.or_else(|| {
+            let problem = format!(
+                "yellow_points_behind ({}) is more than red_points_behind ({}): a task would \
+                 turn red before yellow; make it smaller",
+                self.yellow_points_behind, self.red_points_behind
+            );
+            (self.yellow_points_behind > self.red_points_behind)
+                .then_some(("yellow_points_behind", problem))
         })
     }
 

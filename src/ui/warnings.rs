@@ -55,11 +55,13 @@ fn tab_line(app: &App, view: &WarningsView, theme: &Theme, width: u16) -> Line<'
         || "（首次调度会）".to_string(),
         |day| format!("上次 {}", day.format("%Y-%m-%d")),
     );
-    let note = format!(
-        "  {} {} ｜ {previous}",
-        labels::MEETING,
-        app.meeting.format("%Y-%m-%d")
+    // The meeting the rules count as this one: the latest held on or before the
+    // board's date, which may be the day before a sheet is prepared.
+    let this = app.evaluation().this_meeting().map_or_else(
+        || "尚未召开调度会".to_string(),
+        |day| format!("本次{} {}", labels::MEETING, day.format("%Y-%m-%d")),
     );
+    let note = format!("  {this} ｜ {previous}");
     let mut spans = vec![
         tab(labels::WARNINGS_TITLE, view.tab == WarningsTab::Units),
         Span::raw(" "),
@@ -115,7 +117,11 @@ fn units_table(frame: &mut Frame, view: &WarningsView, theme: &Theme, area: Rect
                 theme.level(unit.level)
             };
             Row::new(vec![
-                Cell::from(format!("{:>3}", entry.rank)),
+                Cell::from(format!(
+                    "{}{:>2}",
+                    if selected { "▸" } else { " " },
+                    entry.rank
+                )),
                 Cell::from(cells::plain(&unit.name, unit_width.into(), base)),
                 Cell::from(Span::styled(level_text(unit.level), level_style)),
                 Cell::from(format!("{:>3}", unit.red)),
@@ -175,7 +181,11 @@ fn changes_table(frame: &mut Frame, app: &App, view: &WarningsView, theme: &Them
             };
             let content = app.list.task(change.id).map_or("", |t| t.content.as_str());
             Row::new(vec![
-                Cell::from(format!("{:>4}", change.id)),
+                Cell::from(format!(
+                    "{}{:>3}",
+                    if selected { "▸" } else { " " },
+                    change.id
+                )),
                 Cell::from(light(change.before)),
                 Cell::from("->"),
                 Cell::from(light(change.after)),
