@@ -42,16 +42,22 @@ pub(super) fn table(
     Ok(())
 }
 
-/// Writes a header and rows as tab-separated values, quoted where a cell needs it.
+/// Writes a header and rows as tab-separated values.
 pub(super) fn tsv(
     header: &[&str],
     rows: &[Vec<String>],
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let mut writer = csv::WriterBuilder::new().delimiter(b'\t').from_writer(out);
+    // Plain TSV, as `cut -f` and spreadsheets read it: no quoting, so a tab or
+    // line break inside a cell (a pasted note) becomes a space instead.
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b'\t')
+        .quote_style(csv::QuoteStyle::Never)
+        .from_writer(out);
     writer.write_record(header).map_err(csv_error)?;
     for row in rows {
-        writer.write_record(row).map_err(csv_error)?;
+        let cells = row.iter().map(|cell| cell.replace(['\t', '\r', '\n'], " "));
+        writer.write_record(cells).map_err(csv_error)?;
     }
     writer.flush()?;
     Ok(())
@@ -115,10 +121,13 @@ mod tests {
     }
 
     #[test]
-    fn tsv_has_one_header_row_and_quotes_tabs() {
+    fn tsv_has_one_header_row_and_no_tab_inside_a_cell() {
         let mut out = Vec::new();
-        let rows = [cells(&["1", "a\tb"])];
+        let rows = [cells(&["1", "a\tb\r\n\"c\""])];
         tsv(&["rank", "unit"], &rows, &mut out).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "rank\tunit\n1\t\"a\tb\"\n");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "rank\tunit\n1\ta b  \"c\"\n"
+        );
     }
 }
