@@ -8,6 +8,8 @@
 
 #[path = "screenshots/palette.rs"]
 mod palette;
+#[path = "screenshots/printed.rs"]
+mod printed;
 #[path = "../tests/common/sample.rs"]
 mod sample;
 #[path = "screenshots/svg.rs"]
@@ -148,7 +150,8 @@ fn run() -> Result<(), String> {
         }
         println!("{}", png.display());
     }
-    Ok(())
+    let list = ron::from_str(BUILTIN_TASKS).map_err(|e| format!("built-in list: {e}"))?;
+    printed::first_page(&dir, &list)
 }
 
 /// The screen a shot shows, as SVG. The in-memory terminal cannot fail.
