@@ -114,8 +114,8 @@ pub struct SetArgs {
     /// Percent complete, 0 to 100.
     #[arg(long, value_parser = clap::value_parser!(u8).range(0..=100))]
     pub progress: Option<u8>,
-    /// What was said.
-    #[arg(long)]
+    /// What was said. May begin with a dash ("-5% 资金未到位").
+    #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
     /// The meeting's date, YYYY-MM-DD; default today.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::model::parse_date)]

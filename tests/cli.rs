@@ -616,3 +616,22 @@ fn an_early_closed_pipe_is_not_an_error_for_table() {
     assert_quiet_when_reader_stops("table");
     assert_quiet_when_reader_is_gone("table");
 }
+
+#[test]
+fn a_note_may_begin_with_a_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(
+        dir.path(),
+        &[
+            "set",
+            "20",
+            "lagging",
+            "--note",
+            "-5% 资金未到位",
+            "--date",
+            "2021-10-18",
+        ],
+    );
+    let state = std::fs::read_to_string(dir.path().join("state.ron")).unwrap();
+    assert!(state.contains("-5% 资金未到位"), "{state}");
+}

@@ -94,13 +94,13 @@ impl App {
             self.message = Some(Message::Error(format!("还没有生成通报；先按 {key}")));
             return;
         };
-        if let Err(error) = opener::open(path) {
-            let problem = format!(
+        self.message = Some(match opener::open(path) {
+            Ok(()) => Message::Info(format!("已用默认程序打开 {}", path.display())),
+            Err(error) => Message::Error(format!(
                 "无法打开 {}：{error}。请在文件管理器中打开它",
                 path.display()
-            );
-            self.message = Some(Message::Error(problem));
-        }
+            )),
+        });
     }
 
     /// Undoes the last change of the session, and saves.

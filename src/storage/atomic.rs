@@ -22,11 +22,26 @@ pub(crate) fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
     // whatever permissions its owner gave it (a folder shared with colleagues).
     if let Ok(old) = std::fs::metadata(path) {
         temp.as_file().set_permissions(old.permissions())?;
+    } else {
+        set_new_file_mode(temp.as_file())?;
     }
     temp.write_all(contents)?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir)
+}
+
+/// A new file is readable by everyone and writable by its owner, as files
+/// made by editors are, rather than the temporary file's owner-only mode.
+#[cfg(unix)]
+fn set_new_file_mode(file: &File) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_new_file_mode(_file: &File) -> io::Result<()> {
+    Ok(())
 }
 
 #[cfg(unix)]
