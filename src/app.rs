@@ -81,6 +81,9 @@ pub struct App {
     pub message: Option<Message>,
     /// Whether the last save failed, so the screen holds changes the disk does not.
     pub unsaved: bool,
+    /// Who holds the workspace, when another program does: nothing can be
+    /// recorded here then.
+    pub read_only: Option<String>,
     /// Set when the user asked to leave.
     pub quit: bool,
     /// Set after a quit was refused for unsaved changes: the next quit leaves.
@@ -121,6 +124,7 @@ impl App {
             help_scroll: 0,
             message: None,
             unsaved: false,
+            read_only: None,
             quit: false,
             quit_armed: false,
             matcher: Matcher::new(),
@@ -140,6 +144,13 @@ impl App {
     /// Saves every change into this workspace from now on.
     pub fn with_workspace(mut self, workspace: Workspace) -> App {
         self.workspace = Some(workspace);
+        self
+    }
+
+    /// Opens the board read-only: another program, named by `holder`, holds
+    /// the workspace and is the one that records.
+    pub fn read_only(mut self, holder: String) -> App {
+        self.read_only = Some(holder);
         self
     }
 

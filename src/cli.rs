@@ -186,6 +186,12 @@ pub fn run(
     workspace: &Workspace,
     out: &mut dyn std::io::Write,
 ) -> Result<(), CliError> {
+    // A command that writes holds the workspace while it reads and saves, so
+    // that it neither overwrites an open board's marks nor is overwritten.
+    let _lock = match command {
+        Command::Set(_) => Some(workspace.lock()?),
+        _ => None,
+    };
     let loaded: Loaded = workspace.load()?;
     match command {
         Command::List(args) => list::run(args, &loaded, out),

@@ -9,6 +9,7 @@ use clap::Parser;
 use duban::app::App;
 use duban::cli::{self, Cli};
 use duban::keymap::Keymap;
+use duban::storage::StorageError;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -32,12 +33,24 @@ fn main() -> ExitCode {
 
 /// Loads the workspace and runs the board at today's meeting.
 fn open_board(workspace: &duban::storage::Workspace) -> Result<(), cli::CliError> {
+    // The board holds the workspace while it runs; if another program holds
+    // it, the board opens read-only and says so, rather than overwrite it.
+    let lock = match workspace.lock() {
+        Ok(lock) => Ok(lock),
+        Err(StorageError::Locked { holder, .. }) => Err(holder),
+        Err(other) => return Err(other.into()),
+    };
     let loaded = workspace.load()?;
     let keymap = Keymap::with_config(&loaded.config.keys)
         .map_err(|e| cli::CliError::Config(e.to_string()))?;
     let today = Local::now().date_naive();
-    let app = App::new(loaded.tasks, loaded.state, today, keymap)
+    let mut app = App::new(loaded.tasks, loaded.state, today, keymap)
         .with_rules(loaded.config.rules)
         .with_workspace(workspace.clone());
-    duban::tui::run(app).map_err(cli::CliError::Terminal)
+    if let Err(holder) = &lock {
+        app = app.read_only(holder.clone());
+    }
+    let result = duban::tui::run(app).map_err(cli::CliError::Terminal);
+    drop(lock);
+    result
 }

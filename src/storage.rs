@@ -11,6 +11,7 @@
 
 pub(crate) mod atomic;
 mod error;
+mod lock;
 mod reports;
 
 use std::fs;
@@ -25,6 +26,7 @@ use crate::model::{State, TaskList};
 use crate::rules::RulesConfig;
 
 pub use error::StorageError;
+pub use lock::{LOCK_FILE, WorkspaceLock};
 pub use reports::{REPORTS_DIR, report_file_name, write_html_report};
 
 /// The 2021 list as shipped in `data/`, built into the binary.
@@ -81,6 +83,19 @@ impl Workspace {
     /// The workspace's folder.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Takes the workspace for writing, or says who has it. Keep the lock for
+    /// as long as the program may save.
+    pub fn lock(&self) -> Result<WorkspaceLock, StorageError> {
+        fs::create_dir_all(&self.dir).map_err(|e| {
+            StorageError::io(
+                &self.dir,
+                e,
+                "Choose a folder you may write to with --data DIR.",
+            )
+        })?;
+        lock::take(&self.dir)
     }
 
     /// The path of one of the workspace's files.
@@ -151,8 +166,10 @@ impl Workspace {
 
     /// Saves the state atomically.
     ///
-    /// TODO(#5): lock the workspace, so that a second program (a TUI or `duban
-    /// set`) cannot have its updates overwritten by this save, and log each save.
+    /// Callers hold the workspace's [`Workspace::lock`], so that no other
+    /// program's updates are overwritten by this save.
+    ///
+    /// TODO(#5): log each save and keep rotating backups.
     pub fn save_state(&self, state: &State) -> Result<(), StorageError> {
         let path = self.path(STATE_FILE);
         let header = "// duban: the meetings held and every update recorded, oldest first.";

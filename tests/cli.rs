@@ -635,3 +635,22 @@ fn a_note_may_begin_with_a_dash() {
     let state = std::fs::read_to_string(dir.path().join("state.ron")).unwrap();
     assert!(state.contains("-5% 资金未到位"), "{state}");
 }
+
+#[test]
+fn set_refuses_while_another_program_holds_the_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["list"]);
+    let workspace = duban::storage::Workspace::at(dir.path());
+    let lock = workspace.lock().unwrap();
+    let said = fails(dir.path(), &["set", "38", "done"]);
+    assert!(
+        said.contains("another duban holds this workspace"),
+        "{said}"
+    );
+    assert!(
+        !dir.path().join("state.ron").exists(),
+        "nothing was written"
+    );
+    drop(lock);
+    ok(dir.path(), &["set", "38", "done"]);
+}

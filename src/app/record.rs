@@ -105,6 +105,9 @@ impl App {
 
     /// Undoes the last change of the session, and saves.
     pub(super) fn undo(&mut self) {
+        if self.refuse_when_read_only() {
+            return;
+        }
         let current = self.state.clone();
         match self.history.undo(current) {
             Some((before, what)) => self.replace_state(before, format!("已撤销 {what}")),
@@ -114,6 +117,9 @@ impl App {
 
     /// Redoes the last undone change, and saves.
     pub(super) fn redo(&mut self) {
+        if self.refuse_when_read_only() {
+            return;
+        }
         let current = self.state.clone();
         match self.history.redo(current) {
             Some((after, what)) => self.replace_state(after, format!("已重做 {what}")),
@@ -122,6 +128,9 @@ impl App {
     }
 
     fn commit(&mut self, update: Update, what: String) {
+        if self.refuse_when_read_only() {
+            return;
+        }
         self.history.push(self.state.clone(), what.clone());
         self.state.record(update);
         self.after_change(format!("已记录 {what}"));
@@ -130,6 +139,17 @@ impl App {
     fn replace_state(&mut self, state: State, done: String) {
         self.state = state;
         self.after_change(done);
+    }
+
+    /// Says why nothing can be recorded when another program holds the
+    /// workspace; true then.
+    fn refuse_when_read_only(&mut self) -> bool {
+        let Some(holder) = &self.read_only else {
+            return false;
+        };
+        let why = format!("只读：工作区正由另一个督办程序使用（{holder}），请在那里记录");
+        self.message = Some(Message::Error(why));
+        true
     }
 
     /// Saves, refreshes what depends on the state, and says what happened.

@@ -288,3 +288,13 @@ fn p_writes_the_summary_sheet_into_the_workspace() {
     assert!(html.contains("2021-10-18") && html.contains("lang=\"zh-CN\""));
     assert!(matches!(&app.message, Some(Message::Info(m)) if m.contains("调度通报")));
 }
+
+#[test]
+fn a_read_only_board_records_nothing_and_says_why() {
+    let mut app = app().read_only("进程 42".to_string());
+    keys(&mut app, "s4");
+    assert!(app.state.updates.is_empty());
+    assert!(matches!(&app.message, Some(Message::Error(m)) if m.contains("进程 42")));
+    press(&mut app, "ctrl-z");
+    assert!(app.state.updates.is_empty());
+}

@@ -38,6 +38,18 @@ pub enum StorageError {
         /// The offending line with a caret under the place, drawn by display width.
         excerpt: String,
     },
+    /// Another program holds the workspace.
+    #[error(
+        "{path}: another duban holds this workspace ({holder}). Record there, or close it \
+         and try again; nothing was changed.",
+        path = .path.display()
+    )]
+    Locked {
+        /// The workspace folder.
+        path: PathBuf,
+        /// Who holds it, as its lock file says.
+        holder: String,
+    },
     /// The file parses but what it says cannot be right.
     #[error(
         "{path}: {problems}\nThe file was left as it is. Correct it, then start duban again.",

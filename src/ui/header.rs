@@ -29,6 +29,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if app.unsaved {
         right = format!("未保存！ {right}");
     }
+    if app.read_only.is_some() {
+        right = format!("只读（另一程序正在使用） {right}");
+    }
     let room = width.saturating_sub(text::width(&right));
     let left = format!(" {}  {}", labels::APP, app.list.title);
     let mut spans = cells::plain(&left, room, theme.bar).spans;

@@ -1,0 +1,76 @@
+//! One program at a time writes a workspace: a lock file the system releases
+//! when its holder exits, however it exits.
+//!
+//! The lock is the operating system's (`File::try_lock`), so a lock left by a
+//! process that died is no lock at all: the next program takes it over. The
+//! file's text only says who holds it, for the message the others show.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use super::StorageError;
+
+/// The lock file's name in a workspace.
+pub const LOCK_FILE: &str = ".duban.lock";
+
+/// A held lock on a workspace; dropping it releases the lock.
+#[derive(Debug)]
+pub struct WorkspaceLock {
+    _file: File,
+}
+
+/// Takes the workspace's lock, or says who holds it.
+pub(super) fn take(dir: &Path) -> Result<WorkspaceLock, StorageError> {
+    let path = dir.join(LOCK_FILE);
+    let io = |e| {
+        StorageError::io(
+            &path,
+            e,
+            "Choose a folder you may write to with --data DIR.",
+        )
+    };
+    // Opened without truncating: the text belongs to whoever holds the lock.
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    let mut file = options.open(&path).map_err(io)?;
+    match file.try_lock() {
+        Ok(()) => {
+            let holder = format!(
+                "进程 {}，{} 起",
+                std::process::id(),
+                chrono::Local::now().format("%Y-%m-%d %H:%M")
+            );
+            file.set_len(0).map_err(io)?;
+            file.write_all(holder.as_bytes()).map_err(io)?;
+            file.flush().map_err(io)?;
+            Ok(WorkspaceLock { _file: file })
+        }
+        Err(TryLockError::WouldBlock) => {
+            let mut holder = String::new();
+            let _ = file.seek(SeekFrom::Start(0));
+            let _ = file.read_to_string(&mut holder);
+            Err(StorageError::Locked {
+                path: PathBuf::from(dir),
+                holder: holder.trim().into(),
+            })
+        }
+        Err(TryLockError::Error(e)) => Err(io(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_taker_is_told_who_holds_it_until_it_is_released() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = take(dir.path()).unwrap();
+        let refused = take(dir.path()).unwrap_err();
+        let pid = std::process::id().to_string();
+        assert!(matches!(&refused, StorageError::Locked { holder, .. } if holder.contains(&pid)));
+        drop(first);
+        assert!(take(dir.path()).is_ok(), "a released lock is taken over");
+    }
+}
