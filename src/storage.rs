@@ -95,7 +95,23 @@ impl Workspace {
                 "Choose a folder you may write to with --data DIR.",
             )
         })?;
-        lock::take(&self.dir)
+        let lock = lock::take(&self.dir)?;
+        self.remove_leftovers();
+        Ok(lock)
+    }
+
+    /// Removes temporary files left by saves that were killed half-way. Only the
+    /// lock's holder saves, so while it is held none of them is in use.
+    fn remove_leftovers(&self) {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with(atomic::TEMP_PREFIX) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
     }
 
     /// The path of one of the workspace's files.

@@ -4,7 +4,8 @@ use std::fs::File;
 use std::io::{self, Write};
 use std::path::Path;
 
-use tempfile::NamedTempFile;
+/// How the names of temporary files begin, so leftovers can be recognised.
+pub(crate) const TEMP_PREFIX: &str = ".duban-saving-";
 
 /// Replaces the file at `path` with `contents`, all or nothing.
 ///
@@ -17,7 +18,9 @@ pub(crate) fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut temp = NamedTempFile::new_in(dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .tempfile_in(dir)?;
     // The temporary file is private to its owner; the file it replaces keeps
     // whatever permissions its owner gave it (a folder shared with colleagues).
     if let Ok(old) = std::fs::metadata(path) {

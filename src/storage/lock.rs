@@ -73,4 +73,15 @@ mod tests {
         drop(first);
         assert!(take(dir.path()).is_ok(), "a released lock is taken over");
     }
+
+    #[test]
+    fn taking_the_lock_removes_what_killed_saves_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let leftover = dir
+            .path()
+            .join(format!("{}abc123", super::super::atomic::TEMP_PREFIX));
+        std::fs::write(&leftover, "half a state").unwrap();
+        let _lock = super::super::Workspace::at(dir.path()).lock().unwrap();
+        assert!(!leftover.exists());
+    }
 }
