@@ -5,6 +5,9 @@
 //! is seen once and the shell echoes again. Every other exit restores too.
 
 use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
@@ -30,10 +33,22 @@ pub fn run(mut app: App) -> io::Result<()> {
     result
 }
 
+/// How often the loop looks up from waiting for a key to see whether it was
+/// asked to stop.
+const SIGNAL_CHECK: Duration = Duration::from_millis(200);
+
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
     let theme = Theme::default();
-    while !app.quit {
-        terminal.draw(|frame| ui::draw(frame, app, &theme))?;
+    let stop = stop_on_signals()?;
+    let mut redraw = true;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        if redraw {
+            terminal.draw(|frame| ui::draw(frame, app, &theme))?;
+        }
+        redraw = event::poll(SIGNAL_CHECK)?;
+        if !redraw {
+            continue;
+        }
         match event::read()? {
             // Only presses act: Windows also reports releases, which would run
             // every binding twice. Auto-repeat arrives as presses on most
@@ -47,4 +62,19 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         }
     }
     Ok(())
+}
+
+/// A flag that SIGTERM, SIGHUP or SIGQUIT sets: the loop then ends and `run`
+/// restores the terminal, as it does on `q`. Every change is already saved.
+fn stop_on_signals() -> io::Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGQUIT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    Ok(stop)
 }
