@@ -334,3 +334,34 @@ fn quitting_ends_the_process() {
         );
     }
 }
+
+#[test]
+fn sigterm_ends_the_board_and_gives_the_terminal_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(dir.path(), 100, 30);
+    tmux.wait_for_text(TASK_1);
+
+    // The board is the process whose command line names this test's folder.
+    let found = Command::new("pgrep")
+        .args(["-f", "--", &format!("--data {}", dir.path().display())])
+        .output()
+        .expect("pgrep runs");
+    let pids = String::from_utf8_lossy(&found.stdout).to_string();
+    let pid = pids.lines().next().expect("the board is running");
+    let killed = Command::new("kill").args(["-TERM", pid]).status().unwrap();
+    assert!(killed.success());
+
+    assert_eq!(
+        tmux.wait_for_exit(),
+        "0",
+        "duban's exit status after SIGTERM"
+    );
+    let stty = std::fs::read_to_string(&tmux.stty_file).expect("stty ran after duban");
+    let settings: Vec<&str> = stty.split_whitespace().collect();
+    for setting in ["icanon", "echo"] {
+        assert!(
+            settings.contains(&setting),
+            "raw mode left on, no {setting}:\n{stty}"
+        );
+    }
+}
