@@ -7,6 +7,7 @@ mod error;
 mod list;
 mod output;
 mod report;
+mod restore;
 mod set;
 mod warnings;
 
@@ -45,6 +46,16 @@ pub enum Command {
     Warnings(WarningsArgs),
     /// The summary sheet (调度通报) of a meeting, to print or send.
     Report(ReportArgs),
+    /// List the backups of the recorded state, or put one back.
+    Restore(RestoreArgs),
+}
+
+/// Arguments of `duban restore`.
+#[derive(Debug, clap::Args)]
+pub struct RestoreArgs {
+    /// The backup to put back: a name `duban restore` lists, or a path.
+    /// Without it, the backups are listed, newest first.
+    pub backup: Option<String>,
 }
 
 /// Arguments of `duban list`.
@@ -189,14 +200,21 @@ pub fn run(
     // A command that writes holds the workspace while it reads and saves, so
     // that it neither overwrites an open board's marks nor is overwritten.
     let _lock = match command {
-        Command::Set(_) => Some(workspace.lock()?),
+        Command::Set(_) | Command::Restore(RestoreArgs { backup: Some(_) }) => {
+            Some(workspace.lock()?)
+        }
         _ => None,
     };
+    if let Command::Restore(args) = command {
+        // Before loading: restoring is for when the state no longer loads.
+        return restore::run(args, workspace, out);
+    }
     let loaded: Loaded = workspace.load()?;
     match command {
         Command::List(args) => list::run(args, &loaded, out),
         Command::Set(args) => set::run(args, workspace, loaded, out),
         Command::Warnings(args) => warnings::run(args, &loaded, out),
         Command::Report(args) => report::run(args, &loaded, out),
+        Command::Restore(_) => Ok(()),
     }
 }

@@ -10,6 +10,7 @@
 //! that names the file, line and column, and nothing is saved.
 
 pub(crate) mod atomic;
+pub mod backup;
 mod error;
 mod lock;
 mod reports;
@@ -83,6 +84,25 @@ impl Workspace {
     /// The workspace's folder.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Puts a backup back as the state file, after backing up the current one,
+    /// once it has checked that the backup loads against the task list.
+    pub fn restore(&self, backup: &Path) -> Result<(), StorageError> {
+        let loaded = self.load_tasks_only()?;
+        let state: State = read_ron(backup)?;
+        let problems = crate::model::validate_state(&loaded, &state);
+        if !problems.is_empty() {
+            return Err(StorageError::Invalid {
+                path: backup.to_path_buf(),
+                problems,
+            });
+        }
+        self.save_state(&state)
+    }
+
+    fn load_tasks_only(&self) -> Result<TaskList, StorageError> {
+        read_ron(&self.path(TASKS_FILE))
     }
 
     /// Takes the workspace for writing, or says who has it. Keep the lock for
@@ -185,10 +205,13 @@ impl Workspace {
     /// Callers hold the workspace's [`Workspace::lock`], so that no other
     /// program's updates are overwritten by this save.
     ///
-    /// TODO(#5): log each save and keep rotating backups.
+    /// The file as it stood is first copied into `backups/` (see [`backup`]).
+    ///
+    /// TODO(#5): log each save.
     pub fn save_state(&self, state: &State) -> Result<(), StorageError> {
         let path = self.path(STATE_FILE);
         let header = "// duban: the meetings held and every update recorded, oldest first.";
+        backup::back_up(&path)?;
         to_ron(state, header)
             .and_then(|text| atomic::write(&path, text.as_bytes()))
             .map_err(|e| StorageError::io(&path, e, SAVE_HINT))

@@ -654,3 +654,45 @@ fn set_refuses_while_another_program_holds_the_workspace() {
     drop(lock);
     ok(dir.path(), &["set", "38", "done"]);
 }
+
+#[test]
+fn a_broken_state_is_put_back_from_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["set", "38", "done", "--date", "2021-10-11"]);
+    ok(
+        dir.path(),
+        &["set", "39", "lagging", "--date", "2021-10-18"],
+    );
+    let state = dir.path().join("state.ron");
+    let whole = std::fs::read_to_string(&state).unwrap();
+    std::fs::write(&state, &whole[..whole.len() / 2]).unwrap();
+    fails(dir.path(), &["list"]);
+
+    let listed = ok(dir.path(), &["restore"]);
+    let newest = listed
+        .lines()
+        .next()
+        .unwrap()
+        .split('\t')
+        .next()
+        .unwrap()
+        .to_string();
+    assert!(newest.starts_with("state-"), "{listed}");
+    ok(dir.path(), &["restore", &newest]);
+    // The newest backup is the state before the last save: 38 done, 39 not yet.
+    let tsv = ok(
+        dir.path(),
+        &["list", "--format", "tsv", "--as-of", "2021-10-18"],
+    );
+    assert!(
+        tsv.lines()
+            .any(|l| l.starts_with("38\t") && l.contains("已完成")),
+        "{tsv}"
+    );
+    assert!(
+        tsv.lines()
+            .any(|l| l.starts_with("39\t") && l.contains("未启动")),
+        "{tsv}"
+    );
+    fails(dir.path(), &["restore", "no-such-backup.ron"]);
+}

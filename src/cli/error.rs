@@ -39,6 +39,9 @@ pub enum CliError {
     /// The terminal could not be driven.
     #[error("the terminal failed: {0}")]
     Terminal(std::io::Error),
+    /// The backup named is not there.
+    #[error("no backup \"{0}\"; `duban restore` lists the backups there are")]
+    NoBackup(String),
     /// Writing the output failed.
     #[error("cannot write the output: {0}")]
     Output(#[from] std::io::Error),

@@ -1,0 +1,36 @@
+//! `duban restore`: list the state's backups, or put one back.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::storage::{STATE_FILE, Workspace, backup};
+
+use super::{CliError, RestoreArgs};
+
+/// Lists the backups newest first, or restores the one named. Works when the
+/// state file itself no longer loads, which is when it is needed.
+pub fn run(args: &RestoreArgs, workspace: &Workspace, out: &mut dyn Write) -> Result<(), CliError> {
+    let backups = backup::list(&workspace.path(STATE_FILE));
+    let Some(name) = &args.backup else {
+        if backups.is_empty() {
+            writeln!(out, "没有备份：第一次保存之后才会有。")?;
+        }
+        for path in &backups {
+            let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            writeln!(out, "{name}\t{size} 字节")?;
+        }
+        return Ok(());
+    };
+    let chosen = backups
+        .iter()
+        .find(|p| p.file_name().is_some_and(|f| f.to_string_lossy() == *name))
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from(name));
+    if !chosen.is_file() {
+        return Err(CliError::NoBackup(name.clone()));
+    }
+    workspace.restore(&chosen)?;
+    writeln!(out, "已恢复 {}；恢复前的状态也已备份。", chosen.display())?;
+    Ok(())
+}

@@ -1,0 +1,99 @@
+//! Rotating backups of the recorded state: the last saves, and one per day.
+//!
+//! Before each save the state file as it stands is copied into `backups/`:
+//! `state-save-YYYYMMDD-HHMMSS-NNN.ron` for each save (the newest
+//! [`KEEP_RECENT`] kept) and `state-day-YYYY-MM-DD.ron`, the day's last state before a save, kept
+//! for every day. `duban restore` lists them and puts one back.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::Local;
+
+use super::{StorageError, atomic};
+
+/// The backups folder in a workspace.
+pub const BACKUP_DIR: &str = "backups";
+/// How the names of per-save backups begin.
+const SAVE_PREFIX: &str = "state-save-";
+/// How the names of daily backups begin.
+const DAY_PREFIX: &str = "state-day-";
+/// How many per-save backups are kept.
+pub const KEEP_RECENT: usize = 10;
+
+/// Copies the state file at `state` into the backups folder beside it, and
+/// drops per-save backups beyond the newest [`KEEP_RECENT`]. Nothing to copy
+/// (a first save) is no error.
+pub(super) fn back_up(state: &Path) -> Result<(), StorageError> {
+    let Ok(bytes) = fs::read(state) else {
+        return Ok(());
+    };
+    let dir = backup_dir(state);
+    let io = |e| StorageError::io(&dir, e, "Free disk space or fix the folder's permissions.");
+    fs::create_dir_all(&dir).map_err(io)?;
+    let now = Local::now();
+    let recent = dir.join(format!(
+        "{SAVE_PREFIX}{}.ron",
+        now.format("%Y%m%d-%H%M%S-%3f")
+    ));
+    let daily = dir.join(format!("{DAY_PREFIX}{}.ron", now.format("%Y-%m-%d")));
+    atomic::write(&recent, &bytes).map_err(io)?;
+    atomic::write(&daily, &bytes).map_err(io)?;
+    let mut saves: Vec<PathBuf> = list(state).into_iter().filter(|p| is_recent(p)).collect();
+    saves.sort();
+    let surplus = saves.len().saturating_sub(KEEP_RECENT);
+    for old in &saves[..surplus] {
+        let _ = fs::remove_file(old);
+    }
+    Ok(())
+}
+
+/// Every backup of the state file at `state`, newest first by name.
+pub fn list(state: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(backup_dir(state)) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    found.sort();
+    found.reverse();
+    found
+}
+
+fn backup_dir(state: &Path) -> PathBuf {
+    state.parent().unwrap_or(Path::new(".")).join(BACKUP_DIR)
+}
+
+/// Whether a backup is a per-save one rather than a daily one.
+fn is_recent(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|s| s.to_string_lossy().starts_with(SAVE_PREFIX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_last_saves_and_one_per_day() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("state.ron");
+        for n in 0..(KEEP_RECENT + 5) {
+            fs::write(&state, format!("(meetings: [], updates: []) // {n}")).unwrap();
+            back_up(&state).unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        let all = list(&state);
+        let recent: Vec<&PathBuf> = all.iter().filter(|p| is_recent(p)).collect();
+        assert_eq!(recent.len(), KEEP_RECENT);
+        assert_eq!(all.len(), KEEP_RECENT + 1, "one daily backup");
+        let newest = fs::read_to_string(recent[0]).unwrap();
+        assert!(
+            newest.ends_with(&format!("// {}", KEEP_RECENT + 4)),
+            "{newest}"
+        );
+    }
+}
