@@ -22,8 +22,8 @@ pub enum StorageError {
     /// The file is not valid RON for what it should hold.
     #[error(
         "{path}:{line}:{column}: {message}\n{excerpt}\n\
-         The file was left as it is. Correct it at that place (a copy of the last good \
-         version may be in version control or a backup), then start duban again.",
+         The file was left as it is. Correct it at that place, or put back a backup of \
+         the state with `duban restore` (it lists them), then start duban again.",
         path = .path.display()
     )]
     Syntax {
