@@ -48,6 +48,8 @@ pub enum Command {
     Report(ReportArgs),
     /// List the backups of the recorded state, or put one back.
     Restore(RestoreArgs),
+    /// Check the workspace's files and list every problem found.
+    Check,
 }
 
 /// Arguments of `duban restore`.
@@ -205,6 +207,18 @@ pub fn run(
         }
         _ => None,
     };
+    if let Command::Check = command {
+        // Before loading, and without creating anything: it reports, never mends.
+        let problems = workspace.check();
+        for problem in &problems {
+            writeln!(out, "{problem}\n")?;
+        }
+        if problems.is_empty() {
+            writeln!(out, "{}: no problems found", workspace.dir().display())?;
+            return Ok(());
+        }
+        return Err(CliError::Problems(problems.len()));
+    }
     if let Command::Restore(args) = command {
         // Before loading: restoring is for when the state no longer loads.
         return restore::run(args, workspace, out);
@@ -215,6 +229,6 @@ pub fn run(
         Command::Set(args) => set::run(args, workspace, loaded, out),
         Command::Warnings(args) => warnings::run(args, &loaded, out),
         Command::Report(args) => report::run(args, &loaded, out),
-        Command::Restore(_) => Ok(()),
+        Command::Restore(_) | Command::Check => Ok(()),
     }
 }

@@ -101,6 +101,58 @@ impl Workspace {
         self.save_state(&state)
     }
 
+    /// Every problem of the workspace's files, each a message naming its file
+    /// (and its line and column where the file does not parse). Reads only:
+    /// unlike [`Workspace::load`], it creates nothing.
+    pub fn check(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let tasks_path = self.path(TASKS_FILE);
+        let tasks = if tasks_path.exists() {
+            read_ron::<TaskList>(&tasks_path)
+                .map_err(|e| problems.push(e.to_string()))
+                .ok()
+        } else {
+            problems.push(format!("{}: missing", tasks_path.display()));
+            None
+        };
+        if let Some(tasks) = &tasks {
+            let found = crate::model::validate(tasks);
+            problems.extend(
+                found
+                    .into_iter()
+                    .map(|p| format!("{}: {p}", tasks_path.display())),
+            );
+        }
+        let state_path = self.path(STATE_FILE);
+        if state_path.exists() {
+            match (read_ron::<State>(&state_path), &tasks) {
+                (Err(e), _) => problems.push(e.to_string()),
+                (Ok(state), Some(tasks)) => {
+                    let found = crate::model::validate_state(tasks, &state);
+                    let named = found
+                        .into_iter()
+                        .map(|p| format!("{}: {p}", state_path.display()));
+                    problems.extend(named);
+                }
+                (Ok(_), None) => {}
+            }
+        }
+        let config_path = self.path(CONFIG_FILE);
+        if config_path.exists() {
+            match read_ron::<Config>(&config_path) {
+                Err(e) => problems.push(e.to_string()),
+                Ok(config) => {
+                    if let Some((field, problem)) = config.rules.problem() {
+                        let source = fs::read_to_string(&config_path).unwrap_or_default();
+                        let error = StorageError::bad_value(&config_path, &source, field, problem);
+                        problems.push(error.to_string());
+                    }
+                }
+            }
+        }
+        problems
+    }
+
     fn load_tasks_only(&self) -> Result<TaskList, StorageError> {
         read_ron(&self.path(TASKS_FILE))
     }

@@ -696,3 +696,45 @@ fn a_broken_state_is_put_back_from_a_backup() {
     );
     fails(dir.path(), &["restore", "no-such-backup.ron"]);
 }
+
+#[test]
+fn check_lists_every_problem_and_fails_until_they_are_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["set", "38", "done", "--date", "2021-10-18"]);
+    let clean = ok(dir.path(), &["check"]);
+    assert!(clean.contains("no problems"), "{clean}");
+
+    let state = dir.path().join("state.ron");
+    let text = std::fs::read_to_string(&state).unwrap();
+    let bad = text.replace("task: 38", "task: 999");
+    std::fs::write(&state, &bad).unwrap();
+    let tasks = dir.path().join("tasks.ron");
+    let list = std::fs::read_to_string(&tasks).unwrap();
+    std::fs::write(&tasks, list.replacen("id: 2,", "id: 1,", 1)).unwrap();
+
+    let out = std::process::Command::new(BIN)
+        .args(["--data", &dir.path().to_string_lossy(), "check"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stdout);
+    for expected in ["appears more than once", "task 999"] {
+        assert!(said.contains(expected), "{expected} in {said}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(&state).unwrap(),
+        bad,
+        "check changes nothing"
+    );
+
+    std::fs::write(&state, &text[..text.len() / 2]).unwrap();
+    let out = std::process::Command::new(BIN)
+        .args(["--data", &dir.path().to_string_lossy(), "check"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("state.ron:"),
+        "names the file and its line: {said}"
+    );
+}

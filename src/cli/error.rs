@@ -39,6 +39,9 @@ pub enum CliError {
     /// The terminal could not be driven.
     #[error("the terminal failed: {0}")]
     Terminal(std::io::Error),
+    /// `duban check` found problems, which it has listed.
+    #[error("{0} problem(s) found; correct them where each says, or `duban restore` a backup")]
+    Problems(usize),
     /// The backup named is not there.
     #[error("no backup \"{0}\"; `duban restore` lists the backups there are")]
     NoBackup(String),
