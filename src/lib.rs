@@ -15,12 +15,14 @@
 //! - [`ui`]: drawing the state into a frame, one file per screen or widget.
 //! - [`cli`]: the subcommands for scripts.
 //! - [`tui`]: the terminal's setup, event loop and restore.
+//! - [`log`]: the log file in the workspace.
 
 pub mod app;
 pub mod cli;
 pub mod filter;
 pub mod keymap;
 pub mod labels;
+pub mod log;
 pub mod model;
 pub mod report;
 pub mod rules;

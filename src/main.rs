@@ -14,6 +14,22 @@ use duban::storage::StorageError;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let workspace = cli.workspace();
+    // `check` only reads; everything else logs into the workspace.
+    let checking = matches!(cli.command, Some(cli::Command::Check));
+    let log = if checking {
+        None
+    } else {
+        duban::log::start(workspace.dir())
+    };
+    if let Some(log) = log.clone() {
+        // The board's own hook restores the terminal and then calls this one,
+        // so the panic and the log's path are printed once, on a sane screen.
+        let report = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            report(info);
+            eprintln!("duban: log: {}", log.display());
+        }));
+    }
     let result = match &cli.command {
         Some(command) => cli::run(command, &workspace, &mut std::io::stdout().lock()),
         None => open_board(&workspace),
@@ -25,7 +41,11 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
+            tracing::error!(%error, "stopped");
             eprintln!("duban: {error}");
+            if let Some(log) = &log {
+                eprintln!("duban: log: {}", log.display());
+            }
             ExitCode::FAILURE
         }
     }

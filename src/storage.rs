@@ -167,7 +167,10 @@ impl Workspace {
                 "Choose a folder you may write to with --data DIR.",
             )
         })?;
-        let lock = lock::take(&self.dir)?;
+        let lock = lock::take(&self.dir).inspect_err(
+            |error| tracing::warn!(workspace = %self.dir.display(), %error, "not locked"),
+        )?;
+        tracing::info!(workspace = %self.dir.display(), "locked");
         self.remove_leftovers();
         Ok(lock)
     }
@@ -233,6 +236,8 @@ impl Workspace {
             self.write_new(&config_path, &config_template())?;
         }
         let config: Config = read_ron(&config_path)?;
+        tracing::info!(workspace = %self.dir.display(), tasks = tasks.tasks.len(),
+            updates = state.updates.len(), "loaded");
         // A workspace made before the rules existed gets them written in, with
         // their comments, so the secretary can see and change them.
         add_missing_rules(&config_path, &config)?;
@@ -257,16 +262,22 @@ impl Workspace {
     /// Callers hold the workspace's [`Workspace::lock`], so that no other
     /// program's updates are overwritten by this save.
     ///
-    /// The file as it stood is first copied into `backups/` (see [`backup`]).
-    ///
-    /// TODO(#5): log each save.
+    /// The file as it stood is first copied into `backups/` (see [`backup`]);
+    /// the save is logged with its path.
     pub fn save_state(&self, state: &State) -> Result<(), StorageError> {
         let path = self.path(STATE_FILE);
         let header = "// duban: the meetings held and every update recorded, oldest first.";
         backup::back_up(&path)?;
-        to_ron(state, header)
+        let saved = to_ron(state, header)
             .and_then(|text| atomic::write(&path, text.as_bytes()))
-            .map_err(|e| StorageError::io(&path, e, SAVE_HINT))
+            .map_err(|e| StorageError::io(&path, e, SAVE_HINT));
+        match &saved {
+            Ok(()) => {
+                tracing::info!(path = %path.display(), updates = state.updates.len(), "saved")
+            }
+            Err(error) => tracing::error!(path = %path.display(), %error, "save failed"),
+        }
+        saved
     }
 
     fn write_new(&self, path: &Path, contents: &str) -> Result<(), StorageError> {

@@ -21,7 +21,6 @@ use crate::ui::{self, Theme};
 /// Runs the board until the user quits; the terminal is restored on return,
 /// whether the loop ended well or with an error.
 pub fn run(mut app: App) -> io::Result<()> {
-    // TODO(#5): log to a file in the workspace and name it in the panic message.
     let mut terminal = ratatui::init();
     let result = execute!(io::stdout(), EnableBracketedPaste).and_then(|()| {
         let size = terminal.size()?;

@@ -39,6 +39,7 @@ pub(super) fn back_up(state: &Path) -> Result<(), StorageError> {
     let daily = dir.join(format!("{DAY_PREFIX}{}.ron", now.format("%Y-%m-%d")));
     atomic::write(&recent, &bytes).map_err(io)?;
     atomic::write(&daily, &bytes).map_err(io)?;
+    tracing::info!(path = %recent.display(), "backed up");
     let mut saves: Vec<PathBuf> = list(state).into_iter().filter(|p| is_recent(p)).collect();
     saves.sort();
     let surplus = saves.len().saturating_sub(KEEP_RECENT);
