@@ -55,6 +55,18 @@ pub fn plain(text: &str, max: usize, style: Style) -> Line<'static> {
     highlighted(text, &[], max, style, style)
 }
 
+/// A title bar: the text cut to `width` cells and padded with the bar's style
+/// to the full width, so the bar spans its pane whatever the text's length.
+pub fn bar(text: &str, width: usize, style: Style) -> Line<'static> {
+    let mut line = plain(text, width, style);
+    let filled = line.width();
+    line.spans.push(Span::styled(
+        " ".repeat(width.saturating_sub(filled)),
+        style,
+    ));
+    line
+}
+
 fn styled(text: String, is_hit: bool, base: Style, hit: Style) -> Span<'static> {
     Span::styled(text, if is_hit { base.patch(hit) } else { base })
 }

@@ -43,13 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         ));
     }
     title.push_str(&format!(" ｜ {category}"));
-    let mut bar = cells::plain(&title, width, theme.bar);
-    let filled = bar.width();
-    bar.spans.push(Span::styled(
-        " ".repeat(width.saturating_sub(filled)),
-        theme.bar,
-    ));
-    let mut lines = vec![bar];
+    let mut lines = vec![cells::bar(&title, width, theme.bar)];
     let body = width.saturating_sub(2);
     lines.extend(wrapped(&task.content, body, theme.strong));
     if let (Some(light), Some(lit)) = (light, app.light(task.id)) {

@@ -228,13 +228,7 @@ fn unit_detail(entry: &InterviewEntry, theme: &Theme, width: u16) -> Vec<Line<'s
         unit.yellow,
         entry.movement.label()
     );
-    let mut bar = cells::plain(&title, width, theme.bar);
-    let filled = bar.width();
-    bar.spans.push(Span::styled(
-        " ".repeat(width.saturating_sub(filled)),
-        theme.bar,
-    ));
-    let mut lines = vec![bar];
+    let mut lines = vec![cells::bar(&title, width, theme.bar)];
     let body = width.saturating_sub(2);
     for line in text::wrap(&text::for_terminal(&unit.reasons_text()), body) {
         lines.push(Line::styled(format!(" {line}"), theme.level(unit.level)));
