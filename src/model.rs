@@ -13,4 +13,4 @@ pub use meeting::{Meeting, parse_date, week_label};
 pub use state::{Standing, State, Update};
 pub use status::Status;
 pub use task_list::{Assignment, Category, Role, Task, TaskList, UnitCount};
-pub use validate::{validate, validate_state};
+pub use validate::{Place, Problem, validate, validate_state};

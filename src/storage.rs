@@ -12,6 +12,8 @@
 pub(crate) mod atomic;
 pub mod backup;
 mod error;
+mod excerpt;
+mod locate;
 mod lock;
 mod reports;
 
@@ -23,10 +25,10 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::keymap::KeyConfig;
-use crate::model::{State, TaskList};
+use crate::model::{Problem, State, TaskList, validate};
 use crate::rules::RulesConfig;
 
-pub use error::StorageError;
+pub use error::{Located, StorageError};
 pub use lock::{LOCK_FILE, WorkspaceLock};
 pub use reports::{REPORTS_DIR, report_file_name, write_html_report};
 
@@ -89,72 +91,68 @@ impl Workspace {
     /// Puts a backup back as the state file, after backing up the current one,
     /// once it has checked that the backup loads against the task list.
     pub fn restore(&self, backup: &Path) -> Result<(), StorageError> {
-        let loaded = self.load_tasks_only()?;
-        let state: State = read_ron(backup)?;
-        let problems = crate::model::validate_state(&loaded, &state);
-        if !problems.is_empty() {
-            return Err(StorageError::Invalid {
-                path: backup.to_path_buf(),
-                problems,
-            });
-        }
+        let tasks: TaskList = read_ron(&self.path(TASKS_FILE))?;
+        let (state, source) = read_ron_source::<State>(backup)?;
+        let problems = crate::model::validate_state(&tasks, &state);
+        refuse_problems(backup, &source, problems)?;
         self.save_state(&state)
     }
 
-    /// Every problem of the workspace's files, each a message naming its file
-    /// (and its line and column where the file does not parse). Reads only:
-    /// unlike [`Workspace::load`], it creates nothing.
+    /// Every problem of the workspace's files and of the state's backups, each
+    /// a message naming its file, line and column. Reads only: unlike [`Workspace::load`], it creates
+    /// nothing.
     pub fn check(&self) -> Vec<String> {
         let mut problems = Vec::new();
+        let mut found = |result: Result<(), StorageError>| match result {
+            Err(StorageError::Invalid { problems: all, .. }) => {
+                problems.extend(all.iter().map(ToString::to_string));
+            }
+            Err(error) => problems.push(error.to_string()),
+            Ok(()) => {}
+        };
+
         let tasks_path = self.path(TASKS_FILE);
         let tasks = if tasks_path.exists() {
-            read_ron::<TaskList>(&tasks_path)
-                .map_err(|e| problems.push(e.to_string()))
-                .ok()
+            let read = read_ron_source::<TaskList>(&tasks_path);
+            let tasks = read.map(|(tasks, source)| {
+                found(refuse_problems(&tasks_path, &source, validate(&tasks)));
+                tasks
+            });
+            tasks.map_err(|e| found(Err(e))).ok()
         } else {
-            problems.push(format!("{}: missing", tasks_path.display()));
+            found(Err(StorageError::io(
+                &tasks_path,
+                std::io::ErrorKind::NotFound.into(),
+                "Put back tasks.ron, or start duban in an empty folder for the built-in list.",
+            )));
             None
         };
-        if let Some(tasks) = &tasks {
-            let found = crate::model::validate(tasks);
-            problems.extend(
-                found
-                    .into_iter()
-                    .map(|p| format!("{}: {p}", tasks_path.display())),
-            );
-        }
+
+        // The backups too: one that does not load cannot be put back.
         let state_path = self.path(STATE_FILE);
+        let mut states = backup::list(&state_path);
         if state_path.exists() {
-            match (read_ron::<State>(&state_path), &tasks) {
-                (Err(e), _) => problems.push(e.to_string()),
-                (Ok(state), Some(tasks)) => {
-                    let found = crate::model::validate_state(tasks, &state);
-                    let named = found
-                        .into_iter()
-                        .map(|p| format!("{}: {p}", state_path.display()));
-                    problems.extend(named);
-                }
-                (Ok(_), None) => {}
-            }
+            states.insert(0, state_path);
         }
+        for path in &states {
+            let read = read_ron_source::<State>(path);
+            found(read.and_then(|(state, source)| match &tasks {
+                Some(tasks) => {
+                    let problems = crate::model::validate_state(tasks, &state);
+                    refuse_problems(path, &source, problems)
+                }
+                None => Ok(()),
+            }));
+        }
+
         let config_path = self.path(CONFIG_FILE);
         if config_path.exists() {
-            match read_ron::<Config>(&config_path) {
-                Err(e) => problems.push(e.to_string()),
-                Ok(config) => {
-                    if let Some((field, problem)) = config.rules.problem() {
-                        let source = fs::read_to_string(&config_path).unwrap_or_default();
-                        let error = StorageError::bad_value(&config_path, &source, field, problem);
-                        problems.push(error.to_string());
-                    }
-                }
-            }
+            found(
+                read_ron_source::<Config>(&config_path)
+                    .and_then(|(config, source)| config_problem(&config_path, &source, &config)),
+            );
         }
         problems
-    }
-
-    fn load_tasks_only(&self) -> Result<TaskList, StorageError> {
-        read_ron(&self.path(TASKS_FILE))
     }
 
     /// Takes the workspace for writing, or says who has it. Keep the lock for
@@ -210,46 +208,33 @@ impl Workspace {
         if !tasks_path.exists() {
             self.write_new(&tasks_path, BUILTIN_TASKS)?;
         }
-        let tasks: TaskList = read_ron(&tasks_path)?;
-        let problems = crate::model::validate(&tasks);
-        if !problems.is_empty() {
-            return Err(StorageError::Invalid {
-                path: tasks_path,
-                problems,
-            });
-        }
+        let (tasks, source) = read_ron_source::<TaskList>(&tasks_path)?;
+        refuse_problems(&tasks_path, &source, validate(&tasks))?;
+
         let state_path = self.path(STATE_FILE);
-        let state: State = if state_path.exists() {
-            read_ron(&state_path)?
+        let mut state = if state_path.exists() {
+            let (state, source) = read_ron_source::<State>(&state_path)?;
+            let problems = crate::model::validate_state(&tasks, &state);
+            refuse_problems(&state_path, &source, problems)?;
+            state
         } else {
             State::default()
         };
-        let problems = crate::model::validate_state(&tasks, &state);
-        if !problems.is_empty() {
-            return Err(StorageError::Invalid {
-                path: state_path,
-                problems,
-            });
-        }
+        // A hand-edited file may list its meetings out of order or leave out
+        // the meeting of an update; both follow from the updates.
+        state.mend_meetings();
+
         let config_path = self.path(CONFIG_FILE);
         if !config_path.exists() {
             self.write_new(&config_path, &config_template())?;
         }
-        let config: Config = read_ron(&config_path)?;
+        let (config, source) = read_ron_source::<Config>(&config_path)?;
         tracing::info!(workspace = %self.dir.display(), tasks = tasks.tasks.len(),
             updates = state.updates.len(), "loaded");
+        config_problem(&config_path, &source, &config)?;
         // A workspace made before the rules existed gets them written in, with
         // their comments, so the secretary can see and change them.
-        add_missing_rules(&config_path, &config)?;
-        if let Some((field, problem)) = config.rules.problem() {
-            let source = fs::read_to_string(&config_path).unwrap_or_default();
-            return Err(StorageError::bad_value(
-                &config_path,
-                &source,
-                field,
-                problem,
-            ));
-        }
+        add_missing_rules(&config_path, &source, &config)?;
         Ok(Loaded {
             tasks,
             state,
@@ -314,10 +299,7 @@ fn rules_block() -> String {
 /// Writes the default rules, commented, into a settings file that has none,
 /// keeping everything else in it as it was. A file the insertion would not
 /// leave readable, or readable with other settings, is left alone.
-fn add_missing_rules(path: &Path, config: &Config) -> Result<(), StorageError> {
-    let source = fs::read_to_string(path)
-        .map_err(|e| StorageError::io(path, e, "Check that the file may be read."))?;
-    let source = source.strip_prefix('\u{FEFF}').unwrap_or(&source);
+fn add_missing_rules(path: &Path, source: &str, config: &Config) -> Result<(), StorageError> {
     let has_rules = source.lines().any(|line| {
         let line = line.trim_start();
         line.strip_prefix("rules")
@@ -375,22 +357,46 @@ fn board_action_names() -> String {
     names.join(", ")
 }
 
-/// Reads and parses one RON file, with a byte-order mark tolerated.
+/// Refuses a file whose content has problems, each placed at its line and column.
+fn refuse_problems(path: &Path, source: &str, problems: Vec<Problem>) -> Result<(), StorageError> {
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(StorageError::Invalid {
+        path: path.to_path_buf(),
+        problems: error::locate(path, source, problems),
+    })
+}
+
+/// Refuses settings that parse but cannot be used, at the line that sets them.
+fn config_problem(path: &Path, source: &str, config: &Config) -> Result<(), StorageError> {
+    match config.rules.problem() {
+        Some((field, problem)) => Err(StorageError::bad_value(path, source, field, problem)),
+        None => Ok(()),
+    }
+}
+
+/// Reads and parses one RON file.
 fn read_ron<T: DeserializeOwned>(path: &Path) -> Result<T, StorageError> {
+    read_ron_source(path).map(|(value, _)| value)
+}
+
+/// Reads and parses one RON file, with a byte-order mark tolerated, and keeps
+/// its text for placing later problems.
+fn read_ron_source<T: DeserializeOwned>(path: &Path) -> Result<(T, String), StorageError> {
     let bytes = fs::read(path)
         .map_err(|e| StorageError::io(path, e, "Check that the file exists and may be read."))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let what = format!("not UTF-8 text after byte {at}");
-        let error = std::io::Error::new(std::io::ErrorKind::InvalidData, what);
-        StorageError::io(
-            path,
-            error,
-            "Save the file as UTF-8 in your editor, then start again.",
-        )
-    })?;
-    let source = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
-    ron::from_str(source).map_err(|e| StorageError::syntax(path, source, &e))
+    let mut text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => return Err(StorageError::not_utf8(path, e.as_bytes(), &e.utf8_error())),
+    };
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..'\u{FEFF}'.len_utf8());
+    }
+    match ron::from_str(&text) {
+        Ok(value) => Ok((value, text)),
+        Err(e) => Err(StorageError::syntax(path, &text, &e)),
+    }
 }
 
 /// Writes a value as pretty RON with a header comment.

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// The day the meeting is held.
+    #[serde(with = "file_date")]
     pub date: NaiveDate,
 }
 
@@ -21,16 +22,69 @@ impl Meeting {
 /// Reads a date written `YYYY-MM-DD`, with a four-digit year: `21-10-18` would
 /// otherwise be read as the year 21.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    strict_date(text).ok_or_else(|| {
+        let text = text.trim();
+        format!("“{text}”不是日期，请按 年-月-日 输入，如 2021-10-18")
+    })
+}
+
+/// A real calendar date written `YYYY-MM-DD` with a four-digit year.
+fn strict_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     let year_digits = text.split('-').next().map_or(0, str::len);
+    let four_digits = year_digits == 4 && text.starts_with(|c: char| c.is_ascii_digit());
     let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
-    match parsed {
-        Some(date) if year_digits == 4 && text.starts_with(|c: char| c.is_ascii_digit()) => {
-            Ok(date)
+    parsed.filter(|_| four_digits)
+}
+
+/// Dates in files, as `"YYYY-MM-DD"`; one that is not a real date is refused
+/// in words a person editing the file can act on, rather than chrono's
+/// "input is out of range".
+pub mod file_date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error};
+
+    /// Writes the date as `"YYYY-MM-DD"`.
+    pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+        date.serialize(serializer)
+    }
+
+    /// Reads a `"YYYY-MM-DD"` date.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        read(&text).map_err(D::Error::custom)
+    }
+
+    pub(super) fn read(text: &str) -> Result<NaiveDate, String> {
+        super::strict_date(text).ok_or_else(|| {
+            format!(
+                "\"{text}\" is not a date of the calendar; write dates as \"YYYY-MM-DD\" \
+                 with a four-digit year, such as \"2021-10-18\""
+            )
+        })
+    }
+
+    /// The same for an optional date, such as a task's own deadline.
+    pub mod option {
+        use chrono::NaiveDate;
+        use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error};
+
+        /// Writes the date, or nothing.
+        pub fn serialize<S: Serializer>(
+            date: &Option<NaiveDate>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            date.serialize(serializer)
         }
-        _ => Err(format!(
-            "“{text}”不是日期，请按 年-月-日 输入，如 2021-10-18"
-        )),
+
+        /// Reads `Some("YYYY-MM-DD")` or `None`.
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<NaiveDate>, D::Error> {
+            let text = Option::<String>::deserialize(deserializer)?;
+            text.map(|t| super::read(&t).map_err(D::Error::custom))
+                .transpose()
+        }
     }
 }
 

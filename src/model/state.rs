@@ -14,6 +14,7 @@ pub struct Update {
     /// The number of the task it is about.
     pub task: u32,
     /// The meeting's date it was recorded at.
+    #[serde(with = "super::meeting::file_date")]
     pub date: NaiveDate,
     /// The status reported.
     pub status: Status,
@@ -55,6 +56,17 @@ impl State {
         self.open_meeting(update.date);
         let at = self.updates.partition_point(|u| u.date <= update.date);
         self.updates.insert(at, update);
+    }
+
+    /// Puts the meetings in date order, once each, with a meeting for every
+    /// update's date: what [`State::record`] keeps, for a file edited by hand.
+    pub fn mend_meetings(&mut self) {
+        self.meetings.sort_by_key(|m| m.date);
+        self.meetings.dedup();
+        let dates: Vec<NaiveDate> = self.updates.iter().map(|u| u.date).collect();
+        for date in dates {
+            self.open_meeting(date);
+        }
     }
 
     /// Opens the meeting of this date, keeping the meetings in date order.
@@ -154,5 +166,20 @@ mod tests {
             Status::Lagging
         );
         assert!(state.latest_updates(Some(day(10))).is_empty());
+    }
+
+    #[test]
+    fn meetings_are_mended_from_the_updates() {
+        let mut state = State {
+            meetings: vec![
+                Meeting { date: day(18) },
+                Meeting { date: day(11) },
+                Meeting { date: day(18) },
+            ],
+            updates: vec![update(1, day(25), Status::Done)],
+        };
+        state.mend_meetings();
+        let dates: Vec<NaiveDate> = state.meetings.iter().map(|m| m.date).collect();
+        assert_eq!(dates, [day(11), day(18), day(25)]);
     }
 }

@@ -12,8 +12,10 @@ pub struct TaskList {
     /// The list's title, shown in the header and on printed sheets.
     pub title: String,
     /// The first day of the plan's period.
+    #[serde(with = "super::meeting::file_date")]
     pub plan_start: NaiveDate,
     /// The plan's end: every task's deadline unless it sets its own.
+    #[serde(with = "super::meeting::file_date")]
     pub plan_end: NaiveDate,
     /// The list's areas, in the notice's order.
     pub categories: Vec<Category>,
@@ -44,7 +46,11 @@ pub struct Task {
     /// The units named on the task, each with its role.
     pub units: Vec<Assignment>,
     /// The task's own deadline, when it is earlier than the plan's end.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::meeting::file_date::option"
+    )]
     pub deadline: Option<NaiveDate>,
     /// How this row was read from the source, where that took judgment.
     #[serde(default, skip_serializing_if = "String::is_empty")]

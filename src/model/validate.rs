@@ -1,57 +1,155 @@
 //! Checks of what a file says, beyond its syntax: the problems a person can fix.
+//!
+//! Each [`Problem`] carries the [`Place`] it is about, in terms of the data
+//! (the third task, its `units`), so that storage can point at the line and
+//! column of the file where the person has to look.
 
 use std::collections::HashSet;
 
 use super::{State, TaskList};
 
-/// Every problem in a task list: duplicate numbers, unknown categories, empty
-/// text, tasks without units. Empty when the list is sound.
-pub fn validate(list: &TaskList) -> Vec<String> {
-    let mut problems = Vec::new();
-    let mut seen = HashSet::new();
-    for task in &list.tasks {
-        if !seen.insert(task.id) {
-            problems.push(format!("task number {} appears more than once", task.id));
-        }
-        if list.category(&task.category).is_none() {
-            problems.push(format!(
-                "task {} names unknown category \"{}\"",
-                task.id, task.category
-            ));
-        }
-        if task.content.trim().is_empty() {
-            problems.push(format!("task {} has no content", task.id));
-        }
-        if task.units.is_empty() {
-            problems.push(format!("task {} names no unit", task.id));
-        }
-        if task.units.iter().any(|u| u.name.trim().is_empty()) {
-            problems.push(format!("task {} has a unit with an empty name", task.id));
+/// One problem found in a file's content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// Where in the file's data it is.
+    pub place: Place,
+}
+
+/// A place in a file's data: a top-level field, or an element of a top-level
+/// list and, within it, the `nth` occurrence of a field (0 for the first).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// A field of the file's outer value, such as `plan_end`.
+    Field(&'static str),
+    /// Element `index` of the list `list` (`tasks`, `updates`…), at its field
+    /// `field` when it has one.
+    Item {
+        /// The list's field name.
+        list: &'static str,
+        /// The element's index, from 0.
+        index: usize,
+        /// The field within the element, and which occurrence of it.
+        field: Option<(&'static str, usize)>,
+    },
+}
+
+impl Place {
+    fn item(list: &'static str, index: usize, field: &'static str) -> Place {
+        Place::Item {
+            list,
+            index,
+            field: Some((field, 0)),
         }
     }
+}
+
+/// Every problem in a task list: duplicate or zero numbers, unknown categories,
+/// empty text and names, tasks without units, deadlines outside the plan.
+/// Empty when the list is sound.
+pub fn validate(list: &TaskList) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut found = |message: String, place: Place| problems.push(Problem { message, place });
+
+    if list.title.trim().is_empty() {
+        found("the list has no title".into(), Place::Field("title"));
+    }
     if list.plan_end < list.plan_start {
-        problems.push("plan_end is before plan_start".to_string());
+        let message = format!(
+            "plan_end {} is before plan_start {}",
+            list.plan_end, list.plan_start
+        );
+        found(message, Place::Field("plan_end"));
+    }
+
+    let mut shorts = HashSet::new();
+    for (index, category) in list.categories.iter().enumerate() {
+        if category.name.trim().is_empty() {
+            let message = format!("category {} has an empty name", index + 1);
+            found(message, Place::item("categories", index, "name"));
+        }
+        if category.short.trim().is_empty() {
+            let message = format!("category {} has an empty short label", index + 1);
+            found(message, Place::item("categories", index, "short"));
+        } else if !shorts.insert(category.short.as_str()) {
+            let message = format!("category label \"{}\" is used twice", category.short);
+            found(message, Place::item("categories", index, "short"));
+        }
+    }
+
+    let mut seen = HashSet::new();
+    for (index, task) in list.tasks.iter().enumerate() {
+        let at = |field| Place::item("tasks", index, field);
+        if task.id == 0 {
+            found("a task is numbered 0; numbers start at 1".into(), at("id"));
+        } else if !seen.insert(task.id) {
+            let message = format!("task number {} appears more than once", task.id);
+            found(message, at("id"));
+        }
+        if list.category(&task.category).is_none() {
+            let message = format!(
+                "task {} names unknown category \"{}\"; use one of the short labels in categories",
+                task.id, task.category
+            );
+            found(message, at("category"));
+        }
+        if task.content.trim().is_empty() {
+            found(format!("task {} has no content", task.id), at("content"));
+        }
+        if task.units.is_empty() {
+            found(format!("task {} names no unit", task.id), at("units"));
+        }
+        for (nth, unit) in task.units.iter().enumerate() {
+            if unit.name.trim().is_empty() {
+                let message = format!("task {} has a unit with an empty name", task.id);
+                let field = Some(("name", nth));
+                found(
+                    message,
+                    Place::Item {
+                        list: "tasks",
+                        index,
+                        field,
+                    },
+                );
+            }
+        }
+        if let Some(deadline) = task.deadline
+            && (deadline < list.plan_start || deadline > list.plan_end)
+        {
+            let message = format!(
+                "task {}'s deadline {deadline} is outside the plan ({} to {})",
+                task.id, list.plan_start, list.plan_end
+            );
+            found(message, at("deadline"));
+        }
     }
     problems
 }
 
 /// Every problem in the recorded state against its list: updates for tasks that
 /// do not exist, progress outside 0–100.
-pub fn validate_state(list: &TaskList, state: &State) -> Vec<String> {
+pub fn validate_state(list: &TaskList, state: &State) -> Vec<Problem> {
     let ids: HashSet<u32> = list.tasks.iter().map(|t| t.id).collect();
     let mut problems = Vec::new();
-    for update in &state.updates {
+    for (index, update) in state.updates.iter().enumerate() {
         if !ids.contains(&update.task) {
-            problems.push(format!(
-                "an update of {} is for task {}, which the list does not have",
-                update.date, update.task
-            ));
+            problems.push(Problem {
+                message: format!(
+                    "an update of {} is for task {}, which the list does not have",
+                    update.date, update.task
+                ),
+                place: Place::item("updates", index, "task"),
+            });
         }
-        if update.progress.is_some_and(|p| p > 100) {
-            problems.push(format!(
-                "an update of task {} gives progress over 100%",
-                update.task
-            ));
+        if let Some(progress) = update.progress.filter(|&p| p > 100) {
+            problems.push(Problem {
+                message: format!(
+                    "an update of task {} gives progress {progress}%; progress is 0 to 100",
+                    update.task
+                ),
+                place: Place::item("updates", index, "progress"),
+            });
         }
     }
     problems

@@ -4,7 +4,9 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use crate::text;
+use super::excerpt::excerpt;
+use super::locate::{self, Position};
+use crate::model::Problem;
 
 /// What went wrong with a workspace file.
 #[derive(Debug, Error)]
@@ -21,10 +23,9 @@ pub enum StorageError {
     },
     /// The file is not valid RON for what it should hold.
     #[error(
-        "{path}:{line}:{column}: {message}\n{excerpt}\n\
-         The file was left as it is. Correct it at that place, or put back a backup of \
-         the state with `duban restore` (it lists them), then start duban again.",
-        path = .path.display()
+        "{path}:{line}:{column}: {message}\n{excerpt}\n{hint}",
+        path = .path.display(),
+        hint = recovery(.path)
     )]
     Syntax {
         /// The file.
@@ -52,16 +53,83 @@ pub enum StorageError {
     },
     /// The file parses but what it says cannot be right.
     #[error(
-        "{path}: {problems}\nThe file was left as it is. Correct it, then start duban again.",
-        path = .path.display(),
-        problems = .problems.join("; ")
+        "{problems}{hint}",
+        problems = .problems.iter().map(|p| format!("{p}\n")).collect::<String>(),
+        hint = recovery(.path)
     )]
     Invalid {
         /// The file.
         path: PathBuf,
-        /// Every problem found.
-        problems: Vec<String>,
+        /// Every problem found, each at its place.
+        problems: Vec<Located>,
     },
+}
+
+/// How to get going again after a file of the workspace failed to load.
+fn recovery(path: &Path) -> &'static str {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    match name {
+        super::TASKS_FILE => {
+            "The file was left as it is. Correct it there and start duban again; or, to start \
+             over from the built-in 2021 list, move tasks.ron out of the folder (the updates \
+             in state.ron refer to its task numbers)."
+        }
+        super::CONFIG_FILE => {
+            "The file was left as it is. Correct it there and start duban again; or move \
+             config.ron out of the folder, and duban writes the default settings anew."
+        }
+        _ => {
+            "The file was left as it is. Correct it there, or put back a backup of the state \
+             with `duban restore` (it lists them), then start duban again."
+        }
+    }
+}
+
+/// A problem of a file's content, at the line and column it concerns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located {
+    /// The file.
+    pub path: PathBuf,
+    /// The line, from 1.
+    pub line: usize,
+    /// The column in characters, from 1.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// The line with a caret under the place.
+    pub excerpt: String,
+}
+
+impl std::fmt::Display for Located {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = self.path.display();
+        let (line, column) = (self.line, self.column);
+        write!(
+            f,
+            "{path}:{line}:{column}: {}\n{}",
+            self.message, self.excerpt
+        )
+    }
+}
+
+/// Puts each problem of `source`, read from `path`, at its line and column.
+pub fn locate(path: &Path, source: &str, problems: Vec<Problem>) -> Vec<Located> {
+    problems
+        .into_iter()
+        .map(|problem| {
+            let (line, column) = locate::position(source, &problem.place);
+            Located {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: problem.message,
+                excerpt: excerpt(source, line, column),
+            }
+        })
+        .collect()
 }
 
 impl StorageError {
@@ -88,6 +156,61 @@ impl StorageError {
                     .then(|| (n + 1, text[..at].chars().count() + 1))
             })
             .unwrap_or((1, 1));
+        StorageError::at(path, source, (line, column), message)
+    }
+
+    /// A RON error in `source`, read from `path`.
+    pub fn syntax(path: &Path, source: &str, error: &ron::error::SpannedError) -> StorageError {
+        let line = error.span.start.line.max(1);
+        let column = error.span.start.col.max(1);
+        let message = match &error.code {
+            _ if source.trim().is_empty() => {
+                "the file is empty (a save may have been cut off, or the text deleted)".to_string()
+            }
+            // RON notices a missing field only at the closing bracket, far from
+            // where it belongs: say where the entry without it begins.
+            ron::Error::MissingStructField { field, .. } => {
+                match locate::opening(source, (line, column)) {
+                    Some((start, _)) => format!(
+                        "the entry that begins at line {start} and ends here has no `{field}`; \
+                         add `{field}: …` to it"
+                    ),
+                    None => error.code.to_string(),
+                }
+            }
+            code => code.to_string(),
+        };
+        let message = match locate::unclosed(source) {
+            0 => message,
+            open => format!(
+                "{message}; the file ends with {open} bracket(s) still open, so it looks cut \
+                 off (a save that did not finish, or a full disk)"
+            ),
+        };
+        StorageError::at(path, source, (line, column), message)
+    }
+
+    /// Bytes of `path` that are not UTF-8 (a file saved as GBK, say), at the
+    /// line and column where the text stops being readable.
+    pub fn not_utf8(path: &Path, bytes: &[u8], error: &std::str::Utf8Error) -> StorageError {
+        let valid = String::from_utf8_lossy(&bytes[..error.valid_up_to()]);
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let message = format!(
+            "the bytes from here on are not UTF-8 text; save the file as UTF-8 \
+             (byte {} is 0x{:02X})",
+            error.valid_up_to(),
+            bytes[error.valid_up_to()]
+        );
+        StorageError::at(
+            path,
+            &String::from_utf8_lossy(bytes),
+            (line, column),
+            message,
+        )
+    }
+
+    fn at(path: &Path, source: &str, (line, column): Position, message: String) -> StorageError {
         StorageError::Syntax {
             path: path.to_path_buf(),
             line,
@@ -95,48 +218,5 @@ impl StorageError {
             message,
             excerpt: excerpt(source, line, column),
         }
-    }
-
-    /// A RON error in `source`, read from `path`.
-    pub fn syntax(path: &Path, source: &str, error: &ron::error::SpannedError) -> StorageError {
-        let line = error.span.start.line.max(1);
-        let column = error.span.start.col.max(1);
-        StorageError::Syntax {
-            path: path.to_path_buf(),
-            line,
-            column,
-            message: error.code.to_string(),
-            excerpt: excerpt(source, line, column),
-        }
-    }
-}
-
-/// The line `line` of `source` and a caret under character `column`.
-///
-/// RON counts columns in characters, but a Chinese character takes two cells, so
-/// the caret is indented by the display width of what precedes it.
-fn excerpt(source: &str, line: usize, column: usize) -> String {
-    let Some(text) = source.lines().nth(line - 1) else {
-        return String::new();
-    };
-    let text = text::sanitize(text);
-    let before: String = text.chars().take(column - 1).collect();
-    let prefix = format!("{line:>5} | ");
-    let pad = " ".repeat(text::width(&prefix) + text::width(&before));
-    format!("{prefix}{text}\n{pad}^")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn caret_sits_under_the_place_by_display_width() {
-        let source = "(\n    content: \"大数据\" x\n)";
-        let shown = excerpt(source, 2, 20);
-        let lines: Vec<&str> = shown.lines().collect();
-        let caret = lines[1].find('^').unwrap();
-        let cells_before_x = text::width(lines[0].split('x').next().unwrap());
-        assert_eq!(caret, cells_before_x);
     }
 }
