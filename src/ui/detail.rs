@@ -2,6 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -43,23 +44,23 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         ));
     }
     title.push_str(&format!(" ｜ {category}"));
+    let room = usize::from(area.height);
     let mut lines = vec![cells::bar(&title, width, theme.bar)];
     let body = width.saturating_sub(2);
-    lines.extend(wrapped(&task.content, body, theme.strong));
+    lines.extend(wrapped(&task.content, body, room, theme.strong));
     if let (Some(light), Some(lit)) = (light, app.light(task.id)) {
         let reasons = lit.reasons_text();
         if !reasons.is_empty() {
             let why = format!("{}：{reasons}", light.label());
-            lines.extend(wrapped(&why, body, theme.light(light)));
+            lines.extend(wrapped(&why, body, room, theme.light(light)));
         }
     }
-    lines.extend(wrapped(&units_by_role(task), body, theme.text));
-    lines.extend(updates(app, task, body, theme));
+    lines.extend(wrapped(&units_by_role(task), body, room, theme.text));
+    lines.extend(updates(app, task, body, room, theme));
     if !task.source_note.is_empty() {
         let note = format!("{}：{}", labels::SOURCE_NOTE, task.source_note);
-        lines.extend(wrapped(&note, body, theme.dim));
+        lines.extend(wrapped(&note, body, room, theme.dim));
     }
-    let room = usize::from(area.height);
     if lines.len() > room && room > 0 {
         // Say that more follows rather than cutting off silently.
         lines.truncate(room - 1);
@@ -72,7 +73,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 /// The task's updates, newest first, one or more lines each.
-fn updates(app: &App, task: &Task, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn updates(app: &App, task: &Task, width: usize, room: usize, theme: &Theme) -> Vec<Line<'static>> {
     let updates = app.state.updates_of(task.id);
     if updates.is_empty() {
         return vec![Line::styled(
@@ -95,7 +96,7 @@ fn updates(app: &App, task: &Task, width: usize, theme: &Theme) -> Vec<Line<'sta
             entry.push_str(&update.note);
         }
         lines.extend(
-            wrapped(&entry, width.saturating_sub(2), theme.text)
+            wrapped(&entry, width.saturating_sub(2), room, theme.text)
                 .into_iter()
                 .map(indent),
         );
@@ -120,9 +121,15 @@ fn units_by_role(task: &Task) -> String {
     format!("{}：{}", labels::UNITS, groups.join("；"))
 }
 
-/// Text wrapped to `width` cells, each line indented by one cell.
-fn wrapped(content: &str, width: usize, style: ratatui::style::Style) -> Vec<Line<'static>> {
-    text::wrap(&text::for_terminal(content), width)
+/// Text wrapped to `width` cells, each line indented by one cell, and no
+/// more of it than `room` lines can hold: a note may be a megabyte long, and
+/// wrapping all of it on every frame would stall the board.
+fn wrapped(content: &str, width: usize, room: usize, style: Style) -> Vec<Line<'static>> {
+    // Every character drawn takes at least one cell, so this many are enough
+    // to fill the lines there is room for and show that more follows.
+    let enough = room * width.max(1) + 1;
+    let shown: String = content.chars().take(enough).collect();
+    text::wrap(&text::for_terminal(&shown), width)
         .into_iter()
         .map(|line| Line::styled(format!(" {line}"), style))
         .collect()
@@ -131,4 +138,18 @@ fn wrapped(content: &str, width: usize, style: ratatui::style::Style) -> Vec<Lin
 fn indent(mut line: Line<'static>) -> Line<'static> {
     line.spans.insert(0, Span::raw("  "));
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_megabyte_note_is_wrapped_only_as_far_as_the_pane_shows() {
+        let note = "进展顺利，".repeat(70_000);
+        let lines = wrapped(&note, 40, 12, Style::default());
+        // Enough to fill the pane; wide characters fill a line with half as many
+        // characters, so up to twice the room, and not the 17,500 lines of it all.
+        assert!((12..=25).contains(&lines.len()), "{} lines", lines.len());
+    }
 }
