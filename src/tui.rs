@@ -14,6 +14,8 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
+mod hangup;
+
 use crate::app::App;
 use crate::keymap::Key;
 use crate::ui::{self, Theme};
@@ -39,6 +41,7 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(200);
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
     let theme = Theme::default();
     let stop = stop_on_signals()?;
+    hangup::watch(Arc::clone(&stop));
     let mut redraw = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if redraw {
