@@ -99,8 +99,8 @@ impl Workspace {
     }
 
     /// Every problem of the workspace's files and of the state's backups, each
-    /// a message naming its file, line and column. Reads only: unlike [`Workspace::load`], it creates
-    /// nothing.
+    /// a message naming its file, line and column. Reads only: unlike
+    /// [`Workspace::load`], it creates nothing.
     pub fn check(&self) -> Vec<String> {
         let mut problems = Vec::new();
         let mut found = |result: Result<(), StorageError>| match result {

@@ -323,11 +323,21 @@ impl<'a> Walk<'a> {
 mod tests {
     use super::*;
 
-    const STATE: &str = "// a comment with task: 1\n(\n    meetings: [(date: \"2021-10-18\")],\n    \
-        updates: [\n        (task: 38, date: \"2021-10-18\", status: Done),\n        \
-        (\n            task: 999,\n            date: \"2021-10-18\",\n            \
-        status: Lagging,\n            note: \"内容 task: 5, progress: 7\",\n            \
-        progress: 150,\n        ),\n    ],\n)\n";
+    const STATE: &str = r#"// a comment with task: 1
+(
+    meetings: [(date: "2021-10-18")],
+    updates: [
+        (task: 38, date: "2021-10-18", status: Done),
+        (
+            task: 999,
+            date: "2021-10-18",
+            status: Lagging,
+            note: "内容 task: 5, progress: 7",
+            progress: 150,
+        ),
+    ],
+)
+"#;
 
     fn at(list: &'static str, index: usize, field: Option<(&'static str, usize)>) -> Position {
         position(STATE, &Place::Item { list, index, field })
