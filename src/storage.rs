@@ -18,7 +18,9 @@ mod lock;
 mod reports;
 
 use std::fs;
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use ron::ser::PrettyConfig;
 use serde::Serialize;
@@ -67,12 +69,26 @@ pub struct Loaded {
 #[derive(Clone, Debug)]
 pub struct Workspace {
     dir: PathBuf,
+    /// A fingerprint of the state file as this program last read or wrote
+    /// it, shared by clones, to notice a change made outside (an editor).
+    state_seen: Arc<Mutex<Option<u64>>>,
+}
+
+/// What a save did beyond saving.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Saved {
+    /// Where the state file's previous text was kept, when another program
+    /// had changed it since this one read or wrote it.
+    pub changed_outside: Option<PathBuf>,
 }
 
 impl Workspace {
     /// The workspace in `dir`; nothing is read or created yet.
     pub fn at(dir: impl Into<PathBuf>) -> Workspace {
-        Workspace { dir: dir.into() }
+        Workspace {
+            dir: dir.into(),
+            state_seen: Arc::default(),
+        }
     }
 
     /// The default workspace: `duban` in the platform's data folder
@@ -95,7 +111,7 @@ impl Workspace {
         let (state, source) = read_ron_source::<State>(backup)?;
         let problems = crate::model::validate_state(&tasks, &state);
         refuse_problems(backup, &source, problems)?;
-        self.save_state(&state)
+        self.save_state(&state).map(|_| ())
     }
 
     /// Every problem of the workspace's files and of the state's backups, each
@@ -216,6 +232,7 @@ impl Workspace {
             let (state, source) = read_ron_source::<State>(&state_path)?;
             let problems = crate::model::validate_state(&tasks, &state);
             refuse_problems(&state_path, &source, problems)?;
+            self.seen_state(source.as_bytes());
             state
         } else {
             State::default()
@@ -245,24 +262,49 @@ impl Workspace {
     /// Saves the state atomically.
     ///
     /// Callers hold the workspace's [`Workspace::lock`], so that no other
-    /// program's updates are overwritten by this save.
+    /// duban's updates are overwritten by this save.
     ///
     /// The file as it stood is first copied into `backups/` (see [`backup`]);
-    /// the save is logged with its path.
-    pub fn save_state(&self, state: &State) -> Result<(), StorageError> {
+    /// when a program other than duban changed it since it was loaded, that
+    /// backup is named in what is returned, so the person can be told. The
+    /// save is logged with its path.
+    pub fn save_state(&self, state: &State) -> Result<Saved, StorageError> {
         let path = self.path(STATE_FILE);
         let header = "// duban: the meetings held and every update recorded, oldest first.";
-        backup::back_up(&path)?;
-        let saved = to_ron(state, header)
-            .and_then(|text| atomic::write(&path, text.as_bytes()))
+        let before = fs::read(&path).ok();
+        let seen = *self
+            .state_seen
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let changed = before
+            .as_deref()
+            .is_some_and(|bytes| seen.is_some_and(|seen| fingerprint(bytes) != seen));
+        let backup = match &before {
+            Some(bytes) => Some(backup::back_up(&path, bytes)?),
+            None => None,
+        };
+        let text = to_ron(state, header).map_err(|e| StorageError::io(&path, e, SAVE_HINT))?;
+        let saved = atomic::write(&path, text.as_bytes())
             .map_err(|e| StorageError::io(&path, e, SAVE_HINT));
-        match &saved {
-            Ok(()) => {
-                tracing::info!(path = %path.display(), updates = state.updates.len(), "saved")
-            }
-            Err(error) => tracing::error!(path = %path.display(), %error, "save failed"),
+        if let Err(error) = &saved {
+            tracing::error!(path = %path.display(), %error, "save failed");
         }
-        saved
+        saved?;
+        self.seen_state(text.as_bytes());
+        tracing::info!(path = %path.display(), updates = state.updates.len(), "saved");
+        let changed_outside = backup.filter(|_| changed);
+        if let Some(kept) = &changed_outside {
+            tracing::warn!(path = %path.display(), kept = %kept.display(),
+                "the state file had been changed outside duban; its text is kept in the backup");
+        }
+        Ok(Saved { changed_outside })
+    }
+
+    fn seen_state(&self, bytes: &[u8]) {
+        *self
+            .state_seen
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(fingerprint(bytes));
     }
 
     fn write_new(&self, path: &Path, contents: &str) -> Result<(), StorageError> {
@@ -270,6 +312,15 @@ impl Workspace {
             StorageError::io(path, e, "Choose a folder you may write to with --data DIR.")
         })
     }
+}
+
+/// A fingerprint of a file's text, a byte-order mark aside, to tell whether
+/// it changed.
+fn fingerprint(bytes: &[u8]) -> u64 {
+    let text = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
+    let mut hasher = std::hash::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// What to do when a save fails.

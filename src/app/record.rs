@@ -170,9 +170,16 @@ impl App {
             return true;
         };
         match workspace.save_state(&self.state) {
-            Ok(()) => {
+            Ok(saved) => {
                 self.unsaved = false;
                 self.quit_armed = false;
+                if let Some(kept) = saved.changed_outside {
+                    let name = kept.file_name().unwrap_or_default().to_string_lossy();
+                    let warning = format!(
+                        "已保存。state.ron 曾在督办之外被改动，改动后的那一版已存为 backups/{name}"
+                    );
+                    self.message = Some(Message::Error(warning));
+                }
             }
             Err(error) => {
                 self.unsaved = true;

@@ -298,3 +298,35 @@ fn a_read_only_board_records_nothing_and_says_why() {
     press(&mut app, "ctrl-z");
     assert!(app.state.updates.is_empty());
 }
+
+#[test]
+fn a_state_changed_outside_is_kept_in_a_backup_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = Workspace::at(dir.path());
+    let loaded = workspace.load().unwrap();
+    let meeting = NaiveDate::from_ymd_opt(2021, 10, 18).unwrap();
+    let mut app = App::new(loaded.tasks, loaded.state, meeting, Keymap::default())
+        .with_workspace(workspace.clone());
+    keys(&mut app, "s2");
+    assert!(
+        matches!(&app.message, Some(Message::Info(_))),
+        "a first save is quiet"
+    );
+
+    // Someone edits the file by hand while the board is open.
+    let path = workspace.path(crate::storage::STATE_FILE);
+    let edited = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("InProgress", "Lagging");
+    std::fs::write(&path, &edited).unwrap();
+    keys(&mut app, "js4");
+
+    let Some(Message::Error(said)) = &app.message else {
+        panic!("the secretary is told: {:?}", app.message);
+    };
+    let name = said.split("backups/").nth(1).expect("names the backup");
+    let kept = std::fs::read_to_string(dir.path().join("backups").join(name)).unwrap();
+    assert_eq!(kept, edited, "the outside version is kept whole");
+    keys(&mut app, "js3");
+    assert!(matches!(&app.message, Some(Message::Info(_))), "said once");
+}

@@ -21,13 +21,10 @@ const DAY_PREFIX: &str = "state-day-";
 /// How many per-save backups are kept.
 pub const KEEP_RECENT: usize = 10;
 
-/// Copies the state file at `state` into the backups folder beside it, and
-/// drops per-save backups beyond the newest [`KEEP_RECENT`]. Nothing to copy
-/// (a first save) is no error.
-pub(super) fn back_up(state: &Path) -> Result<(), StorageError> {
-    let Ok(bytes) = fs::read(state) else {
-        return Ok(());
-    };
+/// Copies `bytes`, the state file at `state` as it stands, into the backups
+/// folder beside it, and drops per-save backups beyond the newest
+/// [`KEEP_RECENT`]. Returns the per-save backup's path.
+pub(super) fn back_up(state: &Path, bytes: &[u8]) -> Result<PathBuf, StorageError> {
     let dir = backup_dir(state);
     let io = |e| StorageError::io(&dir, e, "Free disk space or fix the folder's permissions.");
     fs::create_dir_all(&dir).map_err(io)?;
@@ -37,8 +34,8 @@ pub(super) fn back_up(state: &Path) -> Result<(), StorageError> {
         now.format("%Y%m%d-%H%M%S-%3f")
     ));
     let daily = dir.join(format!("{DAY_PREFIX}{}.ron", now.format("%Y-%m-%d")));
-    atomic::write(&recent, &bytes).map_err(io)?;
-    atomic::write(&daily, &bytes).map_err(io)?;
+    atomic::write(&recent, bytes).map_err(io)?;
+    atomic::write(&daily, bytes).map_err(io)?;
     tracing::info!(path = %recent.display(), "backed up");
     let mut saves: Vec<PathBuf> = list(state).into_iter().filter(|p| is_recent(p)).collect();
     saves.sort();
@@ -46,7 +43,7 @@ pub(super) fn back_up(state: &Path) -> Result<(), StorageError> {
     for old in &saves[..surplus] {
         let _ = fs::remove_file(old);
     }
-    Ok(())
+    Ok(recent)
 }
 
 /// Every backup of the state file at `state`, newest first by name.
@@ -83,8 +80,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let state = dir.path().join("state.ron");
         for n in 0..(KEEP_RECENT + 5) {
-            fs::write(&state, format!("(meetings: [], updates: []) // {n}")).unwrap();
-            back_up(&state).unwrap();
+            let text = format!("(meetings: [], updates: []) // {n}");
+            back_up(&state, text.as_bytes()).unwrap();
             std::thread::sleep(std::time::Duration::from_millis(2));
         }
         let all = list(&state);
