@@ -189,16 +189,21 @@ impl Workspace {
         Ok(lock)
     }
 
-    /// Removes temporary files left by saves that were killed half-way. Only the
-    /// lock's holder saves, so while it is held none of them is in use.
+    /// Removes temporary files left by saves that were killed half-way, in the
+    /// workspace and in its backups folder (backups are saved the same way).
+    /// Only the lock's holder saves, so while it is held none of them is in use.
     fn remove_leftovers(&self) {
-        let Ok(entries) = fs::read_dir(&self.dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            if name.to_string_lossy().starts_with(atomic::TEMP_PREFIX) {
-                let _ = fs::remove_file(entry.path());
+        for dir in [self.dir.clone(), self.dir.join(backup::BACKUP_DIR)] {
+            let Ok(entries) = fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let name = entry.file_name();
+                if name.to_string_lossy().starts_with(atomic::TEMP_PREFIX) {
+                    let removed = fs::remove_file(entry.path());
+                    tracing::info!(path = %entry.path().display(), ok = removed.is_ok(),
+                        "removed what a killed save left");
+                }
             }
         }
     }
