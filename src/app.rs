@@ -172,16 +172,30 @@ impl App {
     }
 
     /// Handles a key press: the mode's binding if it has one, else typing.
+    ///
+    /// While the window is too small to show the board, only quitting acts:
+    /// a status recorded on a screen nobody can see would be a silent change.
     pub fn handle_key(&mut self, key: Key) {
         self.message = None;
-        match self.keymap.action(self.mode, key) {
+        let action = self.keymap.action(self.mode, key);
+        if !self.fits() {
+            if action == Some(Action::Quit) {
+                self.update(Action::Quit);
+            }
+            return;
+        }
+        match action {
             Some(action) => self.update(action),
             None => self.type_key(key),
         }
     }
 
-    /// Handles pasted text: always text, never key bindings.
+    /// Handles pasted text: always text, never key bindings; none while the
+    /// window is too small to show where it goes.
     pub fn paste(&mut self, text: &str) {
+        if !self.fits() {
+            return;
+        }
         match self.mode {
             Mode::Board => {
                 self.update(Action::Search);
@@ -206,6 +220,12 @@ impl App {
             }
             Mode::Status | Mode::Help | Mode::Warnings => {}
         }
+    }
+
+    /// Whether the window is large enough to show the board.
+    pub fn fits(&self) -> bool {
+        let (width, height) = self.size;
+        crate::ui::layout::fits(ratatui::layout::Rect::new(0, 0, width, height))
     }
 
     /// Takes the terminal's new size.

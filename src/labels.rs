@@ -66,8 +66,9 @@ pub const NOTE_PROGRESS: &str = "进度（0-100，可空）：";
 pub const NOTE_TEXT: &str = "说明：";
 /// Title of the help overlay.
 pub const HELP_TITLE: &str = "按键说明";
-/// Shown instead of the board when the window is too small.
-pub const TOO_SMALL: &str = "窗口太小，请放大到至少";
+/// Shown instead of the board when the window is too small, before the size
+/// it needs.
+pub const TOO_SMALL: &str = "窗口太小：请放大到至少";
 /// Headings of the help overlay's sections, by mode.
 pub const HELP_BOARD: &str = "任务表";
 /// Help section: search.

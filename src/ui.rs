@@ -56,14 +56,29 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
 }
 
-/// A short notice in place of the board, cut to whatever room there is.
+/// A short notice in place of the board, wrapped over whatever room there
+/// is; the size is said in words, since `×` is drawn at two widths.
 fn draw_too_small(frame: &mut Frame, area: Rect) {
     let notice = format!(
-        "{} {}×{}",
+        "{} {} 列、{} 行",
         labels::TOO_SMALL,
         layout::MIN_WIDTH,
         layout::MIN_HEIGHT
     );
-    let line = cells::plain(&notice, area.width.into(), Default::default());
-    frame.render_widget(Paragraph::new(vec![Line::default(), line]), area);
+    let width = usize::from(area.width);
+    // A blank line above, where there is room for it.
+    let mut lines = if area.height > 2 {
+        vec![Line::default()]
+    } else {
+        Vec::new()
+    };
+    // A wide character needs two cells: a one-cell window stays blank.
+    if width >= 2 {
+        lines.extend(
+            crate::text::wrap(&notice, width)
+                .into_iter()
+                .map(Line::from),
+        );
+    }
+    frame.render_widget(Paragraph::new(lines), area);
 }

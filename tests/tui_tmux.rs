@@ -315,6 +315,42 @@ fn resizing_with_a_popup_open_keeps_the_board_alive() {
     assert_eq!(tmux.wait_for_exit(), "0", "duban's exit status");
 }
 
+/// PITFALLS 3 from the other side: a board started in a window far too small
+/// survives every screen's keys, and draws the board once the window grows.
+#[test]
+fn a_board_started_at_20x5_survives_keys_and_draws_once_grown() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(dir.path(), 20, 5);
+    // Too small for the board: what the notice says is the UI's concern, so
+    // only that something is drawn is waited for.
+    tmux.wait_for("anything at 20×5", |screen| !screen.trim().is_empty());
+
+    // Every screen's way in and out: search with text typed, the category
+    // picker, help, the status chooser, warnings, and paging the list.
+    let keys = [
+        "j", "k", "/", "d", "s", "j", "Escape", "c", "Escape", "?", "Escape", "s", "Escape", "w",
+        "Escape", "PageDown",
+    ];
+    for key in keys {
+        tmux.keys(&[key]);
+        // A pause after each key, so that Escape and the next key reach the
+        // board apart rather than as one Alt chord.
+        sleep(POLL);
+        tmux.assert_alive(&format!("after {key} in 20×5"));
+    }
+
+    // After PageDown, task 1 may sit above the view; Home brings it back,
+    // which shows the rows are drawn and the keys still work.
+    tmux.resize(100, 30);
+    tmux.wait_for_text(TITLE);
+    tmux.keys(&["Home"]);
+    tmux.wait_for("the board from task 1 at 100×30", |screen| {
+        screen.contains(TITLE) && screen.contains(TASK_1)
+    });
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_for_exit(), "0", "duban's exit status");
+}
+
 #[test]
 fn quitting_ends_the_process() {
     let dir = tempfile::tempdir().unwrap();

@@ -330,3 +330,15 @@ fn a_state_changed_outside_is_kept_in_a_backup_and_said() {
     keys(&mut app, "js3");
     assert!(matches!(&app.message, Some(Message::Info(_))), "said once");
 }
+
+#[test]
+fn a_window_too_small_for_the_board_takes_only_quit() {
+    let mut app = app();
+    app.resize(20, 5);
+    keys(&mut app, "s4");
+    app.paste("dsj");
+    assert!(app.state.updates.is_empty(), "nothing recorded unseen");
+    assert_eq!(app.mode, Mode::Board);
+    keys(&mut app, "q");
+    assert!(app.quit);
+}
