@@ -52,6 +52,15 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
             continue;
         }
         match event::read()? {
+            // Debug builds only: lets the tests see the terminal given back
+            // and the message printed once after a panic (PITFALLS 2).
+            #[cfg(debug_assertions)]
+            Event::Key(key)
+                if key.code == event::KeyCode::F(12)
+                    && std::env::var_os("DUBAN_TEST_PANIC_ON_F12").is_some() =>
+            {
+                panic!("a panic asked for by the test key F12")
+            }
             // Only presses act: Windows also reports releases, which would run
             // every binding twice. Auto-repeat arrives as presses on most
             // terminals and as Repeat where reported; both move, as a held key should.
