@@ -149,8 +149,8 @@ pub enum Format {
 fn parse_status(text: &str) -> Result<crate::model::Status, String> {
     crate::model::Status::parse(text).ok_or_else(|| {
         format!(
-            "unknown status \"{text}\"; use not_started, in_progress, lagging or done \
-             (or 未启动、推进中、滞后、已完成)"
+            "没有“{text}”这个状态；请用 not_started、in_progress、lagging、done \
+             或 未启动、推进中、滞后、已完成"
         )
     })
 }
@@ -162,8 +162,7 @@ fn parse_light(text: &str) -> Result<Light, String> {
         .or_else(|| Light::ALL.into_iter().find(short))
         .ok_or_else(|| {
             format!(
-                "unknown light \"{text}\"; use red, yellow or green \
-                 (or 红灯、黄灯、绿灯, 红、黄、绿)"
+                "没有“{text}”这种灯色；请用 red、yellow、green，或 红灯、黄灯、绿灯、红、黄、绿"
             )
         })
 }
@@ -214,7 +213,7 @@ pub fn run(
             writeln!(out, "{problem}\n")?;
         }
         if problems.is_empty() {
-            writeln!(out, "{}: no problems found", workspace.dir().display())?;
+            writeln!(out, "{}：没有发现问题", workspace.dir().display())?;
             return Ok(());
         }
         return Err(CliError::Problems(problems.len()));

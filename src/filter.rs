@@ -230,10 +230,10 @@ impl fmt::Display for Ambiguity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Ambiguity::Unknown(all) => {
-                write!(f, "no name contains it; the names are: {}", all.join("、"))
+                write!(f, "没有名称包含它；可选的名称有：{}", all.join("、"))
             }
             Ambiguity::Several(some) => {
-                write!(f, "it is part of several names: {}", some.join("、"))
+                write!(f, "它是多个名称的一部分：{}", some.join("、"))
             }
         }
     }

@@ -163,14 +163,12 @@ impl Keymap {
         let keymap = Keymap { bindings };
         if keymap.key_of(Mode::Board, Action::Quit).is_none() {
             return Err(KeymapError(
-                "config.ron: quit has no key left; give it at least one, such as [\"q\"]"
-                    .to_string(),
+                "config.ron：退出（quit）没有按键了；请至少给它一个，如 [\"q\"]".to_string(),
             ));
         }
         match keymap.duplicates().first() {
             Some((mode, key)) => Err(KeymapError(format!(
-                "config.ron: key {key} is bound to two actions in {} ({}); \
-                 give each action its own key",
+                "config.ron：按键 {key} 在{}里同时给了两个操作（{}）；请给每个操作各自的按键",
                 labels::mode(*mode),
                 twice_in(&keymap, *mode, *key)
             ))),
@@ -240,8 +238,8 @@ fn twice_in(keymap: &Keymap, mode: Mode, key: Key) -> String {
 
 fn unreadable(name: &str) -> KeymapError {
     KeymapError(format!(
-        "config.ron: cannot read key \"{name}\"; write a character (\"g\"), a named key \
-         (\"enter\", \"esc\", \"up\", \"f1\") or a chord (\"ctrl-z\")"
+        "config.ron：看不懂按键“{name}”；请写一个字符（\"g\"）、一个键名（\"enter\"、\
+         \"esc\"、\"up\"、\"f1\"）或组合键（\"ctrl-z\"）"
     ))
 }
 

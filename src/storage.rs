@@ -16,6 +16,7 @@ mod excerpt;
 mod locate;
 mod lock;
 mod reports;
+mod wording;
 
 use std::fs;
 use std::hash::{Hash, Hasher};
@@ -139,7 +140,7 @@ impl Workspace {
             found(Err(StorageError::io(
                 &tasks_path,
                 std::io::ErrorKind::NotFound.into(),
-                "Put back tasks.ron, or start duban in an empty folder for the built-in list.",
+                "请放回 tasks.ron；或在一个空文件夹中启动 duban，用内置的清单。",
             )));
             None
         };
@@ -174,13 +175,7 @@ impl Workspace {
     /// Takes the workspace for writing, or says who has it. Keep the lock for
     /// as long as the program may save.
     pub fn lock(&self) -> Result<WorkspaceLock, StorageError> {
-        fs::create_dir_all(&self.dir).map_err(|e| {
-            StorageError::io(
-                &self.dir,
-                e,
-                "Choose a folder you may write to with --data DIR.",
-            )
-        })?;
+        fs::create_dir_all(&self.dir).map_err(|e| StorageError::io(&self.dir, e, WRITABLE_HINT))?;
         let lock = lock::take(&self.dir).inspect_err(
             |error| tracing::warn!(workspace = %self.dir.display(), %error, "not locked"),
         )?;
@@ -218,13 +213,7 @@ impl Workspace {
     /// Only missing files are created; a file that exists and fails to load is an
     /// error, and nothing is written.
     pub fn load(&self) -> Result<Loaded, StorageError> {
-        fs::create_dir_all(&self.dir).map_err(|e| {
-            StorageError::io(
-                &self.dir,
-                e,
-                "Choose a folder you may write to with --data DIR.",
-            )
-        })?;
+        fs::create_dir_all(&self.dir).map_err(|e| StorageError::io(&self.dir, e, WRITABLE_HINT))?;
         let tasks_path = self.path(TASKS_FILE);
         if !tasks_path.exists() {
             self.write_new(&tasks_path, BUILTIN_TASKS)?;
@@ -313,9 +302,8 @@ impl Workspace {
     }
 
     fn write_new(&self, path: &Path, contents: &str) -> Result<(), StorageError> {
-        atomic::write(path, contents.as_bytes()).map_err(|e| {
-            StorageError::io(path, e, "Choose a folder you may write to with --data DIR.")
-        })
+        atomic::write(path, contents.as_bytes())
+            .map_err(|e| StorageError::io(path, e, WRITABLE_HINT))
     }
 }
 
@@ -329,8 +317,11 @@ fn fingerprint(bytes: &[u8]) -> u64 {
 }
 
 /// What to do when a save fails.
-const SAVE_HINT: &str = "Nothing recorded is lost yet: it is still in the open board. \
-    Free disk space or fix the folder's permissions, then record again.";
+const SAVE_HINT: &str =
+    "记录还在打开的督办界面里，没有丢失。请腾出磁盘空间或修正文件夹的权限，然后再记一次。";
+
+/// What to do when the workspace folder cannot be written.
+pub(crate) const WRITABLE_HINT: &str = "请用 --data 目录 选一个可以写入的文件夹。";
 
 impl StorageError {
     /// A short message for the board's bottom line, in the secretary's words.
@@ -380,7 +371,7 @@ fn add_missing_rules(path: &Path, source: &str, config: &Config) -> Result<(), S
     };
     match ron::from_str::<Config>(&upgraded) {
         Ok(parsed) if parsed == expected => atomic::write(path, upgraded.as_bytes())
-            .map_err(|e| StorageError::io(path, e, "Choose a folder you may write to.")),
+            .map_err(|e| StorageError::io(path, e, WRITABLE_HINT)),
         _ => Ok(()),
     }
 }
@@ -440,8 +431,8 @@ fn read_ron<T: DeserializeOwned>(path: &Path) -> Result<T, StorageError> {
 /// Reads and parses one RON file, with a byte-order mark tolerated, and keeps
 /// its text for placing later problems.
 fn read_ron_source<T: DeserializeOwned>(path: &Path) -> Result<(T, String), StorageError> {
-    let bytes = fs::read(path)
-        .map_err(|e| StorageError::io(path, e, "Check that the file exists and may be read."))?;
+    let bytes =
+        fs::read(path).map_err(|e| StorageError::io(path, e, "请确认文件存在，并且可以读取。"))?;
     let mut text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => return Err(StorageError::not_utf8(path, e.as_bytes(), &e.utf8_error())),

@@ -643,10 +643,7 @@ fn set_refuses_while_another_program_holds_the_workspace() {
     let workspace = duban::storage::Workspace::at(dir.path());
     let lock = workspace.lock().unwrap();
     let said = fails(dir.path(), &["set", "38", "done"]);
-    assert!(
-        said.contains("another duban holds this workspace"),
-        "{said}"
-    );
+    assert!(said.contains("另一个 duban 正在使用这个工作区"), "{said}");
     assert!(
         !dir.path().join("state.ron").exists(),
         "nothing was written"
@@ -702,7 +699,7 @@ fn check_lists_every_problem_and_fails_until_they_are_gone() {
     let dir = tempfile::tempdir().unwrap();
     ok(dir.path(), &["set", "38", "done", "--date", "2021-10-18"]);
     let clean = ok(dir.path(), &["check"]);
-    assert!(clean.contains("no problems"), "{clean}");
+    assert!(clean.contains("没有发现问题"), "{clean}");
 
     let state = dir.path().join("state.ron");
     let text = std::fs::read_to_string(&state).unwrap();
@@ -718,7 +715,7 @@ fn check_lists_every_problem_and_fails_until_they_are_gone() {
         .unwrap();
     assert!(!out.status.success());
     let said = String::from_utf8_lossy(&out.stdout);
-    for expected in ["appears more than once", "task 999"] {
+    for expected in ["出现了不止一次", "第 999 项"] {
         assert!(said.contains(expected), "{expected} in {said}");
     }
     assert_eq!(

@@ -57,7 +57,7 @@ fn assert_refused(file: &str, bytes: &[u8], place: &str, words: &[&str]) {
             );
         }
         assert!(
-            stderr.contains("The file was left as it is"),
+            stderr.contains("文件没有被改动"),
             "duban {args:?} says what became of the file:\n{stderr}"
         );
         let now = fs::read(dir.path().join(file)).unwrap();
@@ -74,7 +74,7 @@ fn refused(file: &str, name: &str, place: &str, words: &[&str]) {
 fn loads(file: &str, bytes: &[u8]) -> tempfile::TempDir {
     let dir = workspace_with(file, bytes);
     let said = ok(dir.path(), &["check"]);
-    assert!(said.contains("no problems"), "{said}");
+    assert!(said.contains("没有发现问题"), "{said}");
     dir
 }
 
@@ -140,7 +140,7 @@ fn a_state_cut_in_half() {
         "state.ron",
         "state-cut-in-half.ron",
         "17:13",
-        &["looks cut off"],
+        &["看来文件被截断了"],
     );
 }
 
@@ -151,12 +151,7 @@ fn a_config_cut_in_half() {
 
 #[test]
 fn an_empty_state() {
-    refused(
-        "state.ron",
-        "state-empty.ron",
-        "1:1",
-        &["the file is empty"],
-    );
+    refused("state.ron", "state-empty.ron", "1:1", &["文件是空的"]);
 }
 
 #[test]
@@ -186,7 +181,7 @@ fn a_state_in_gbk_is_refused_where_the_text_stops_being_utf8() {
         "state-gbk.ron",
         // The first two bytes of 应 in GBK, D3 A6, happen to be UTF-8 for Ӧ.
         "17:21",
-        &["not UTF-8", "save the file as UTF-8"],
+        &["不是 UTF-8 文本", "另存为 UTF-8"],
     );
 }
 
@@ -206,7 +201,7 @@ fn an_update_for_task_999() {
         "state.ron",
         "state-update-for-task-999.ron",
         "20:13",
-        &["task 999", "does not have"],
+        &["第 999 项", "清单里没有这一项"],
     );
 }
 
@@ -216,7 +211,7 @@ fn a_progress_of_150() {
         "state.ron",
         "state-progress-150.ron",
         "16:13",
-        &["progress 150%", "0 to 100"],
+        &["150%", "0 到 100"],
     );
 }
 
@@ -226,7 +221,7 @@ fn an_impossible_date() {
         "state.ron",
         "state-impossible-date.ron",
         "14:20",
-        &["\"2021-02-30\" is not a date", "YYYY-MM-DD"],
+        &["“2021-02-30”不是日历上的日期", "YYYY-MM-DD"],
     );
 }
 
@@ -236,7 +231,7 @@ fn a_missing_field_says_where_its_entry_begins() {
         "state.ron",
         "state-missing-field.ron",
         "23:9",
-        &["begins at line 19", "`task`"],
+        &["从第 19 行开始", "缺少字段“task”"],
     );
 }
 
@@ -246,13 +241,13 @@ fn deeply_nested_junk_is_refused_at_once() {
         "state.ron",
         "state-nested-junk.ron",
         "1:12",
-        &["Expected opening `(`"],
+        &["这里应当是“(”"],
     );
     refused(
         "config.ron",
         "config-nested-junk.ron",
         "1:16",
-        &["Expected string"],
+        &["英文双引号"],
     );
 }
 
@@ -262,7 +257,7 @@ fn a_duplicate_task_number() {
         "tasks.ron",
         "tasks-duplicate-number.ron",
         "28:13",
-        &["task number 2 appears more than once"],
+        &["任务序号 2 出现了不止一次"],
     );
 }
 
@@ -274,13 +269,13 @@ fn every_problem_of_a_task_list_is_listed_at_its_place() {
     assert!(!out.status.success());
     let said = text(&out.stdout);
     for expected in [
-        "tasks.ron:28:13: task number 2 appears more than once",
-        "tasks.ron:33:18: task 2 has a unit with an empty name",
-        "tasks.ron:35:13: task 2's deadline 2022-03-31 is outside the plan",
+        "tasks.ron:28:13: 任务序号 2 出现了不止一次",
+        "tasks.ron:33:18: 第 2 项有一个责任单位的名称是空的",
+        "tasks.ron:35:13: 第 2 项的截止日期 2022-03-31 不在计划期内",
     ] {
         assert!(said.contains(expected), "{expected} in\n{said}");
     }
-    assert_refused("tasks.ron", &bytes, "33:18", &["appears more than once"]);
+    assert_refused("tasks.ron", &bytes, "33:18", &["出现了不止一次"]);
 }
 
 #[test]

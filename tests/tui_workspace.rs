@@ -54,7 +54,7 @@ fn a_set_while_the_board_is_open_is_refused_and_neither_side_loses_a_mark() {
     let before = std::fs::read(dir.path().join("state.ron")).ok();
     let refused = fails(dir.path(), &["set", "38", "done"]);
     assert!(
-        refused.contains("another duban holds this workspace") && refused.contains("进程"),
+        refused.contains("另一个 duban 正在使用这个工作区") && refused.contains("进程"),
         "the refusal says who holds the workspace:\n{refused}"
     );
     let after = std::fs::read(dir.path().join("state.ron")).ok();

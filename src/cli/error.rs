@@ -12,9 +12,7 @@ pub enum CliError {
     #[error(transparent)]
     Storage(#[from] StorageError),
     /// The task number is not in the list.
-    #[error(
-        "there is no task {id}; the list numbers its tasks {first} to {last} (see `duban list`)"
-    )]
+    #[error("没有第 {id} 项；清单的任务序号是 {first} 到 {last}（见 duban list）")]
     UnknownTask {
         /// The number given.
         id: u32,
@@ -37,15 +35,15 @@ pub enum CliError {
     #[error("{0}")]
     Config(String),
     /// The terminal could not be driven.
-    #[error("the terminal failed: {0}")]
+    #[error("终端出错：{0}")]
     Terminal(std::io::Error),
     /// `duban check` found problems, which it has listed.
-    #[error("{0} problem(s) found; correct them where each says, or `duban restore` a backup")]
+    #[error("发现 {0} 个问题；请按每条所指的位置改正，或用 duban restore 放回备份")]
     Problems(usize),
     /// The backup named is not there.
-    #[error("no backup \"{0}\"; `duban restore` lists the backups there are")]
+    #[error("没有名为“{0}”的备份；duban restore 会列出现有的备份")]
     NoBackup(String),
     /// Writing the output failed.
-    #[error("cannot write the output: {0}")]
+    #[error("无法写出结果：{0}")]
     Output(#[from] std::io::Error),
 }

@@ -12,8 +12,7 @@ use crate::storage::{Loaded, StorageError, atomic};
 use super::{CliError, ReportArgs, ReportFormat};
 
 /// What to do when `--output` cannot be written.
-const OUTPUT_HINT: &str =
-    "Choose a file in a folder that exists and may be written to, or leave out --output.";
+const OUTPUT_HINT: &str = "请选一个存在且可以写入的文件夹里的文件，或去掉 --output。";
 
 /// Runs `duban report` at `--as-of` (today).
 pub fn run(args: &ReportArgs, loaded: &Loaded, out: &mut dyn Write) -> Result<(), CliError> {

@@ -58,8 +58,8 @@ pub mod file_date {
     pub(super) fn read(text: &str) -> Result<NaiveDate, String> {
         super::strict_date(text).ok_or_else(|| {
             format!(
-                "\"{text}\" is not a date of the calendar; write dates as \"YYYY-MM-DD\" \
-                 with a four-digit year, such as \"2021-10-18\""
+                "“{text}”不是日历上的日期；日期请写成 \"YYYY-MM-DD\"，年份四位，\
+                 如 \"2021-10-18\""
             )
         })
     }

@@ -53,11 +53,11 @@ pub fn validate(list: &TaskList) -> Vec<Problem> {
     let mut found = |message: String, place: Place| problems.push(Problem { message, place });
 
     if list.title.trim().is_empty() {
-        found("the list has no title".into(), Place::Field("title"));
+        found("清单没有标题（title）".into(), Place::Field("title"));
     }
     if list.plan_end < list.plan_start {
         let message = format!(
-            "plan_end {} is before plan_start {}",
+            "计划结束日 plan_end（{}）早于开始日 plan_start（{}）",
             list.plan_end, list.plan_start
         );
         found(message, Place::Field("plan_end"));
@@ -66,14 +66,14 @@ pub fn validate(list: &TaskList) -> Vec<Problem> {
     let mut shorts = HashSet::new();
     for (index, category) in list.categories.iter().enumerate() {
         if category.name.trim().is_empty() {
-            let message = format!("category {} has an empty name", index + 1);
+            let message = format!("第 {} 个类别的名称（name）是空的", index + 1);
             found(message, Place::item("categories", index, "name"));
         }
         if category.short.trim().is_empty() {
-            let message = format!("category {} has an empty short label", index + 1);
+            let message = format!("第 {} 个类别的简称（short）是空的", index + 1);
             found(message, Place::item("categories", index, "short"));
         } else if !shorts.insert(category.short.as_str()) {
-            let message = format!("category label \"{}\" is used twice", category.short);
+            let message = format!("类别简称“{}”用了两次", category.short);
             found(message, Place::item("categories", index, "short"));
         }
     }
@@ -82,27 +82,33 @@ pub fn validate(list: &TaskList) -> Vec<Problem> {
     for (index, task) in list.tasks.iter().enumerate() {
         let at = |field| Place::item("tasks", index, field);
         if task.id == 0 {
-            found("a task is numbered 0; numbers start at 1".into(), at("id"));
+            found("任务序号为 0；序号从 1 开始".into(), at("id"));
         } else if !seen.insert(task.id) {
-            let message = format!("task number {} appears more than once", task.id);
+            let message = format!("任务序号 {} 出现了不止一次", task.id);
             found(message, at("id"));
         }
         if list.category(&task.category).is_none() {
             let message = format!(
-                "task {} names unknown category \"{}\"; use one of the short labels in categories",
+                "第 {} 项的类别“{}”不存在，请用 categories 里的某个简称（short）",
                 task.id, task.category
             );
             found(message, at("category"));
         }
         if task.content.trim().is_empty() {
-            found(format!("task {} has no content", task.id), at("content"));
+            found(
+                format!("第 {} 项没有任务内容（content）", task.id),
+                at("content"),
+            );
         }
         if task.units.is_empty() {
-            found(format!("task {} names no unit", task.id), at("units"));
+            found(
+                format!("第 {} 项没有责任单位（units）", task.id),
+                at("units"),
+            );
         }
         for (nth, unit) in task.units.iter().enumerate() {
             if unit.name.trim().is_empty() {
-                let message = format!("task {} has a unit with an empty name", task.id);
+                let message = format!("第 {} 项有一个责任单位的名称是空的", task.id);
                 let field = Some(("name", nth));
                 found(
                     message,
@@ -118,7 +124,7 @@ pub fn validate(list: &TaskList) -> Vec<Problem> {
             && (deadline < list.plan_start || deadline > list.plan_end)
         {
             let message = format!(
-                "task {}'s deadline {deadline} is outside the plan ({} to {})",
+                "第 {} 项的截止日期 {deadline} 不在计划期内（{} 至 {}）",
                 task.id, list.plan_start, list.plan_end
             );
             found(message, at("deadline"));
@@ -136,7 +142,7 @@ pub fn validate_state(list: &TaskList, state: &State) -> Vec<Problem> {
         if !ids.contains(&update.task) {
             problems.push(Problem {
                 message: format!(
-                    "an update of {} is for task {}, which the list does not have",
+                    "{} 的一条进展记在第 {} 项上，但清单里没有这一项",
                     update.date, update.task
                 ),
                 place: Place::item("updates", index, "task"),
@@ -145,7 +151,7 @@ pub fn validate_state(list: &TaskList, state: &State) -> Vec<Problem> {
         if let Some(progress) = update.progress.filter(|&p| p > 100) {
             problems.push(Problem {
                 message: format!(
-                    "an update of task {} gives progress {progress}%; progress is 0 to 100",
+                    "第 {} 项的一条进展记为 {progress}%，进度应在 0 到 100 之间",
                     update.task
                 ),
                 place: Place::item("updates", index, "progress"),

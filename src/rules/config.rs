@@ -68,14 +68,13 @@ impl RulesConfig {
         ];
         let out_of_range = points.into_iter().find_map(|(field, value)| {
             let fine = value.is_finite() && (0.0..=100.0).contains(&value);
-            let problem =
-                format!("{field} is {value}, but points behind schedule run from 0 to 100");
+            let problem = format!("{field} 为 {value}，但落后序时进度的点数应在 0 到 100 之间");
             (!fine).then_some((field, problem))
         });
         out_of_range.or_else(|| {
             let problem = format!(
-                "yellow_points_behind ({}) is more than red_points_behind ({}): a task would \
-                 turn red before yellow; make it smaller",
+                "yellow_points_behind（{}）大于 red_points_behind（{}）：任务会先亮红灯\
+                 再亮黄灯；请把它改小",
                 self.yellow_points_behind, self.red_points_behind
             );
             (self.yellow_points_behind > self.red_points_behind)

@@ -26,7 +26,7 @@ pub const KEEP_RECENT: usize = 10;
 /// [`KEEP_RECENT`]. Returns the per-save backup's path.
 pub(super) fn back_up(state: &Path, bytes: &[u8]) -> Result<PathBuf, StorageError> {
     let dir = backup_dir(state);
-    let io = |e| StorageError::io(&dir, e, "Free disk space or fix the folder's permissions.");
+    let io = |e| StorageError::io(&dir, e, "请腾出磁盘空间，或修正文件夹的权限。");
     fs::create_dir_all(&dir).map_err(io)?;
     let now = Local::now();
     let recent = dir.join(format!(

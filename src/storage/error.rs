@@ -6,6 +6,7 @@ use thiserror::Error;
 
 use super::excerpt::excerpt;
 use super::locate::{self, Position};
+use super::wording;
 use crate::model::Problem;
 
 /// What went wrong with a workspace file.
@@ -41,8 +42,8 @@ pub enum StorageError {
     },
     /// Another program holds the workspace.
     #[error(
-        "{path}: another duban holds this workspace ({holder}). Record there, or close it \
-         and try again; nothing was changed.",
+        "{path}：另一个 duban 正在使用这个工作区（{holder}）。请在那边记录，或把它关闭后\
+         再试；这里什么也没有改动。",
         path = .path.display()
     )]
     Locked {
@@ -73,17 +74,16 @@ fn recovery(path: &Path) -> &'static str {
         .unwrap_or_default();
     match name {
         super::TASKS_FILE => {
-            "The file was left as it is. Correct it there and start duban again; or, to start \
-             over from the built-in 2021 list, move tasks.ron out of the folder (the updates \
-             in state.ron refer to its task numbers)."
+            "文件没有被改动。请在上面所指的位置改正，再启动 duban；如要从内置的 2021 年清单\
+             重新开始，把 tasks.ron 移出这个文件夹（state.ron 里的进展按任务序号对应）。"
         }
         super::CONFIG_FILE => {
-            "The file was left as it is. Correct it there and start duban again; or move \
-             config.ron out of the folder, and duban writes the default settings anew."
+            "文件没有被改动。请在上面所指的位置改正，再启动 duban；或把 config.ron 移出这个\
+             文件夹，duban 会重新写入默认设置。"
         }
         _ => {
-            "The file was left as it is. Correct it there, or put back a backup of the state \
-             with `duban restore` (it lists them), then start duban again."
+            "文件没有被改动。请在上面所指的位置改正；或用 duban restore 放回一份备份（不带参数\
+             即列出所有备份），再启动 duban。"
         }
     }
 }
@@ -165,26 +165,28 @@ impl StorageError {
         let column = error.span.start.col.max(1);
         let message = match &error.code {
             _ if source.trim().is_empty() => {
-                "the file is empty (a save may have been cut off, or the text deleted)".to_string()
+                "文件是空的（可能是保存时中断，或内容被误删）".to_string()
             }
             // RON notices a missing field only at the closing bracket, far from
             // where it belongs: say where the entry without it begins.
             ron::Error::MissingStructField { field, .. } => {
                 match locate::opening(source, (line, column)) {
                     Some((start, _)) => format!(
-                        "the entry that begins at line {start} and ends here has no `{field}`; \
-                         add `{field}: …` to it"
+                        "从第 {start} 行开始、到这里结束的这一项缺少字段“{field}”，\
+                         请在其中补上 {field}: …"
                     ),
-                    None => error.code.to_string(),
+                    None => wording::ron_error(&error.code),
                 }
             }
-            code => code.to_string(),
+            code => wording::ron_error(code),
         };
         let message = match locate::unclosed(source) {
             0 => message,
+            // The likely cause first: what the parser tripped on is only where
+            // the cut happened to fall.
             open => format!(
-                "{message}; the file ends with {open} bracket(s) still open, so it looks cut \
-                 off (a save that did not finish, or a full disk)"
+                "文件结尾还有 {open} 个括号没有闭合，看来文件被截断了（保存没有完成，\
+                 或磁盘已满）；读到这里时：{message}"
             ),
         };
         StorageError::at(path, source, (line, column), message)
@@ -197,8 +199,8 @@ impl StorageError {
         let line = valid.matches('\n').count() + 1;
         let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         let message = format!(
-            "the bytes from here on are not UTF-8 text; save the file as UTF-8 \
-             (byte {} is 0x{:02X})",
+            "从这里起不是 UTF-8 文本（第 {} 字节为 0x{:02X}），文件可能是 GBK 编码；\
+             请在编辑器中把它另存为 UTF-8",
             error.valid_up_to(),
             bytes[error.valid_up_to()]
         );

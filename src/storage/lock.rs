@@ -23,13 +23,7 @@ pub struct WorkspaceLock {
 /// Takes the workspace's lock, or says who holds it.
 pub(super) fn take(dir: &Path) -> Result<WorkspaceLock, StorageError> {
     let path = dir.join(LOCK_FILE);
-    let io = |e| {
-        StorageError::io(
-            &path,
-            e,
-            "Choose a folder you may write to with --data DIR.",
-        )
-    };
+    let io = |e| StorageError::io(&path, e, super::WRITABLE_HINT);
     // Opened without truncating: the text belongs to whoever holds the lock.
     let mut options = OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);

@@ -16,8 +16,8 @@ use crate::rules::RulesConfig;
 pub const REPORTS_DIR: &str = "reports";
 
 /// What to do when a sheet cannot be written.
-const WRITE_HINT: &str = "Check that the workspace folder and its reports folder may be \
-                          written to and that the disk is not full; nothing else was changed.";
+const WRITE_HINT: &str =
+    "请确认工作区文件夹及其中的 reports 文件夹可以写入、磁盘没有写满；其他内容都没有改动。";
 
 /// The file name of the sheet of `date`: `调度通报-2021-10-18.html`.
 pub fn report_file_name(date: NaiveDate) -> String {
