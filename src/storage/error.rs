@@ -22,24 +22,10 @@ pub enum StorageError {
         /// What to do about it.
         hint: &'static str,
     },
-    /// The file is not valid RON for what it should hold.
-    #[error(
-        "{path}:{line}:{column}: {message}\n{excerpt}\n{hint}",
-        path = .path.display(),
-        hint = recovery(.path)
-    )]
-    Syntax {
-        /// The file.
-        path: PathBuf,
-        /// The line, from 1.
-        line: usize,
-        /// The column in characters, from 1.
-        column: usize,
-        /// What the parser expected.
-        message: String,
-        /// The offending line with a caret under the place, drawn by display width.
-        excerpt: String,
-    },
+    /// The file is not valid RON for what it should hold, or a value in it
+    /// cannot be used.
+    #[error("{0}\n{hint}", hint = recovery(&.0.path))]
+    Syntax(Located),
     /// Another program holds the workspace.
     #[error(
         "{path}：另一个 duban 正在使用这个工作区（{holder}）。请在那边记录，或把它关闭后\
@@ -213,12 +199,12 @@ impl StorageError {
     }
 
     fn at(path: &Path, source: &str, (line, column): Position, message: String) -> StorageError {
-        StorageError::Syntax {
+        StorageError::Syntax(Located {
             path: path.to_path_buf(),
             line,
             column,
             message,
             excerpt: excerpt(source, line, column),
-        }
+        })
     }
 }
