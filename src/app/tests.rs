@@ -15,6 +15,14 @@ fn app() -> App {
     app
 }
 
+/// A board recording into a fresh workspace in `dir`, at the 2021-10-18 meeting.
+fn app_in(dir: &std::path::Path) -> App {
+    let workspace = Workspace::at(dir);
+    let loaded = workspace.load().unwrap();
+    let meeting = NaiveDate::from_ymd_opt(2021, 10, 18).unwrap();
+    App::new(loaded.tasks, loaded.state, meeting, Keymap::default()).with_workspace(workspace)
+}
+
 fn keys(app: &mut App, typed: &str) {
     for c in typed.chars() {
         app.handle_key(Key::plain(KeyCode::Char(c)));
@@ -225,10 +233,7 @@ fn moving_stays_in_bounds_and_keeps_the_selection_on_screen() {
 fn changes_are_saved_at_once_and_reload() {
     let dir = tempfile::tempdir().unwrap();
     let workspace = Workspace::at(dir.path());
-    let loaded = workspace.load().unwrap();
-    let meeting = NaiveDate::from_ymd_opt(2021, 10, 18).unwrap();
-    let mut app = App::new(loaded.tasks, loaded.state, meeting, Keymap::default())
-        .with_workspace(workspace.clone());
+    let mut app = app_in(dir.path());
     keys(&mut app, ":38");
     press(&mut app, "enter");
     keys(&mut app, "s4");
@@ -272,11 +277,7 @@ fn jump_follows_the_digits_and_esc_goes_back() {
 #[test]
 fn p_writes_the_summary_sheet_into_the_workspace() {
     let dir = tempfile::tempdir().unwrap();
-    let workspace = Workspace::at(dir.path());
-    let loaded = workspace.load().unwrap();
-    let meeting = NaiveDate::from_ymd_opt(2021, 10, 18).unwrap();
-    let mut app =
-        App::new(loaded.tasks, loaded.state, meeting, Keymap::default()).with_workspace(workspace);
+    let mut app = app_in(dir.path());
     keys(&mut app, "s3p");
     let path = app.last_report.clone().expect("a report was written");
     assert!(
@@ -303,10 +304,7 @@ fn a_read_only_board_records_nothing_and_says_why() {
 fn a_state_changed_outside_is_kept_in_a_backup_and_said() {
     let dir = tempfile::tempdir().unwrap();
     let workspace = Workspace::at(dir.path());
-    let loaded = workspace.load().unwrap();
-    let meeting = NaiveDate::from_ymd_opt(2021, 10, 18).unwrap();
-    let mut app = App::new(loaded.tasks, loaded.state, meeting, Keymap::default())
-        .with_workspace(workspace.clone());
+    let mut app = app_in(dir.path());
     keys(&mut app, "s2");
     assert!(
         matches!(&app.message, Some(Message::Info(_))),
