@@ -70,9 +70,18 @@ pub struct Loaded {
 #[derive(Clone, Debug)]
 pub struct Workspace {
     dir: PathBuf,
-    /// A fingerprint of the state file as this program last read or wrote
-    /// it, shared by clones, to notice a change made outside (an editor).
-    state_seen: Arc<Mutex<Option<u64>>>,
+    /// The state file as this program last read or wrote it, shared by
+    /// clones: to notice a change made outside (an editor) and merge it.
+    seen: Arc<Mutex<Option<Seen>>>,
+}
+
+/// The state file as last read or written.
+#[derive(Clone, Debug)]
+struct Seen {
+    /// A fingerprint of its text.
+    fingerprint: u64,
+    /// What it held.
+    state: State,
 }
 
 /// What a save did beyond saving.
@@ -81,6 +90,28 @@ pub struct Saved {
     /// Where the state file's previous text was kept, when another program
     /// had changed it since this one read or wrote it.
     pub changed_outside: Option<PathBuf>,
+    /// The other program's changes, when they were merged into what was
+    /// saved: the caller's state is then out of date.
+    pub merged: Option<Merged>,
+}
+
+/// Changes made to the state file outside duban, merged into a save.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Merged {
+    /// The file as duban had last read or written it.
+    pub base: State,
+    /// The file as the other program left it.
+    pub theirs: State,
+    /// What was saved: the caller's state with those changes.
+    pub state: State,
+}
+
+impl Merged {
+    /// Another state of the caller's (an undo step, say) with the same
+    /// outside changes.
+    pub fn apply(&self, ours: &State) -> State {
+        crate::model::merge(&self.base, &self.theirs, ours)
+    }
 }
 
 impl Workspace {
@@ -88,7 +119,7 @@ impl Workspace {
     pub fn at(dir: impl Into<PathBuf>) -> Workspace {
         Workspace {
             dir: dir.into(),
-            state_seen: Arc::default(),
+            seen: Arc::default(),
         }
     }
 
@@ -112,7 +143,9 @@ impl Workspace {
         let (state, source) = read_ron_source::<State>(backup)?;
         let problems = crate::model::validate_state(&tasks, &state);
         refuse_problems(backup, &source, problems)?;
-        self.save_state(&state).map(|_| ())
+        // What is put back replaces the file as it stands, whoever wrote it.
+        self.forget_state();
+        self.save_state(&tasks, &state).map(|_| ())
     }
 
     /// Every problem of the workspace's files and of the state's backups, each
@@ -226,7 +259,6 @@ impl Workspace {
             let (state, source) = read_ron_source::<State>(&state_path)?;
             let problems = crate::model::validate_state(&tasks, &state);
             refuse_problems(&state_path, &source, problems)?;
-            self.seen_state(source.as_bytes());
             state
         } else {
             State::default()
@@ -234,6 +266,9 @@ impl Workspace {
         // A hand-edited file may list its meetings out of order or leave out
         // the meeting of an update; both follow from the updates.
         state.mend_meetings();
+        // No file yet counts as an empty one: one made outside before the
+        // first save is then merged too.
+        self.seen_state(&fs::read(&state_path).unwrap_or_default(), &state);
 
         let config_path = self.path(CONFIG_FILE);
         if !config_path.exists() {
@@ -258,47 +293,93 @@ impl Workspace {
     /// Callers hold the workspace's [`Workspace::lock`], so that no other
     /// duban's updates are overwritten by this save.
     ///
-    /// The file as it stood is first copied into `backups/` (see [`backup`]);
-    /// when a program other than duban changed it since it was loaded, that
-    /// backup is named in what is returned, so the person can be told. The
-    /// save is logged with its path.
-    pub fn save_state(&self, state: &State) -> Result<Saved, StorageError> {
+    /// The file as it stood is first copied into `backups/` (see [`backup`]).
+    /// When a program other than duban (an editor) changed it since it was
+    /// loaded, its changes are merged into `state` and the merge is saved and
+    /// returned; if it no longer loads against `tasks`, nothing is written and
+    /// the error says where it is broken. The save is logged with its path.
+    pub fn save_state(&self, tasks: &TaskList, state: &State) -> Result<Saved, StorageError> {
         let path = self.path(STATE_FILE);
         let header = "// duban: the meetings held and every update recorded, oldest first.";
         let before = fs::read(&path).ok();
-        let seen = *self
-            .state_seen
+        let seen = self
+            .seen
             .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        let changed = before
-            .as_deref()
-            .is_some_and(|bytes| seen.is_some_and(|seen| fingerprint(bytes) != seen));
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        let outside = match (&before, seen) {
+            (Some(bytes), Some(seen)) if fingerprint(bytes) != seen.fingerprint => {
+                Some(self.merge_outside(tasks, bytes, &seen.state, state)?)
+            }
+            _ => None,
+        };
         let backup = match &before {
             Some(bytes) => Some(backup::back_up(&path, bytes)?),
             None => None,
         };
-        let text = to_ron(state, header).map_err(|e| StorageError::io(&path, e, SAVE_HINT))?;
+        let saving = outside.as_ref().map_or(state, |merged| &merged.state);
+        let text = to_ron(saving, header).map_err(|e| StorageError::io(&path, e, SAVE_HINT))?;
         let saved = atomic::write(&path, text.as_bytes())
             .map_err(|e| StorageError::io(&path, e, SAVE_HINT));
         if let Err(error) = &saved {
             tracing::error!(path = %path.display(), %error, "save failed");
         }
         saved?;
-        self.seen_state(text.as_bytes());
-        tracing::info!(path = %path.display(), updates = state.updates.len(), "saved");
-        let changed_outside = backup.filter(|_| changed);
+        self.seen_state(text.as_bytes(), saving);
+        tracing::info!(path = %path.display(), updates = saving.updates.len(), "saved");
+        let changed_outside = backup.filter(|_| outside.is_some());
         if let Some(kept) = &changed_outside {
             tracing::warn!(path = %path.display(), kept = %kept.display(),
-                "the state file had been changed outside duban; its text is kept in the backup");
+                "merged changes made outside duban; the file as they left it is kept");
         }
-        Ok(Saved { changed_outside })
+        Ok(Saved {
+            changed_outside,
+            merged: outside,
+        })
     }
 
-    fn seen_state(&self, bytes: &[u8]) {
-        *self
-            .state_seen
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner) = Some(fingerprint(bytes));
+    /// `ours` with the changes another program made to the state file since
+    /// it held `base`, or why that file cannot be read (then it must stay).
+    fn merge_outside(
+        &self,
+        tasks: &TaskList,
+        bytes: &[u8],
+        base: &State,
+        ours: &State,
+    ) -> Result<Merged, StorageError> {
+        let path = self.path(STATE_FILE);
+        let read = parse_ron_source::<State>(&path, bytes.to_vec()).and_then(|(theirs, source)| {
+            let problems = crate::model::validate_state(tasks, &theirs);
+            refuse_problems(&path, &source, problems).map(|()| theirs)
+        });
+        match read {
+            Ok(mut theirs) => {
+                theirs.mend_meetings();
+                Ok(Merged {
+                    state: crate::model::merge(base, &theirs, ours),
+                    base: base.clone(),
+                    theirs,
+                })
+            }
+            Err(error) => {
+                tracing::error!(path = %path.display(), %error,
+                    "changed outside duban and no longer loads; not saved");
+                Err(StorageError::changed_outside(&path, error))
+            }
+        }
+    }
+
+    fn seen_state(&self, bytes: &[u8], state: &State) {
+        *self.seen.lock().unwrap_or_else(PoisonError::into_inner) = Some(Seen {
+            fingerprint: fingerprint(bytes),
+            state: state.clone(),
+        });
+    }
+
+    /// Forgets the state file as read, so that the next save writes over it
+    /// whatever it holds then.
+    fn forget_state(&self) {
+        *self.seen.lock().unwrap_or_else(PoisonError::into_inner) = None;
     }
 
     fn write_new(&self, path: &Path, contents: &str) -> Result<(), StorageError> {
@@ -330,6 +411,14 @@ impl StorageError {
             StorageError::Io { path, source, .. } => format!(
                 "未能保存 {}（{source}）。记录仍在屏幕上，请检查磁盘空间或文件夹权限后再记一次",
                 path.display()
+            ),
+            StorageError::ChangedOutside { path, place } => format!(
+                "未保存：{} 在督办之外被改动，现在读不出来（第 {} 行第 {} 列：{}）。督办没有覆盖它，\
+                 记录仍在屏幕上；改好该文件后再记一次，两边的改动会合并保存",
+                path.display(),
+                place.line,
+                place.column,
+                place.message
             ),
             other => format!("未能保存：{other}"),
         }
@@ -433,6 +522,14 @@ fn read_ron<T: DeserializeOwned>(path: &Path) -> Result<T, StorageError> {
 fn read_ron_source<T: DeserializeOwned>(path: &Path) -> Result<(T, String), StorageError> {
     let bytes =
         fs::read(path).map_err(|e| StorageError::io(path, e, "请确认文件存在，并且可以读取。"))?;
+    parse_ron_source(path, bytes)
+}
+
+/// Parses the bytes of one RON file read from `path`, as [`read_ron_source`].
+fn parse_ron_source<T: DeserializeOwned>(
+    path: &Path,
+    bytes: Vec<u8>,
+) -> Result<(T, String), StorageError> {
     let mut text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => return Err(StorageError::not_utf8(path, e.as_bytes(), &e.utf8_error())),

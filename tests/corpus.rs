@@ -144,6 +144,36 @@ fn a_state_cut_in_half() {
     );
 }
 
+/// Cut inside a Chinese character, the file ends in the middle of its bytes:
+/// that is a cut, not another encoding (PITFALLS 12).
+#[test]
+fn a_state_cut_inside_a_character_says_it_was_cut() {
+    let good = fs::read(corpus("state-good.ron")).unwrap();
+    let text = std::str::from_utf8(&good).unwrap();
+    let (at, wide) = text
+        .char_indices()
+        .find(|(_, c)| c.len_utf8() == 3)
+        .unwrap();
+    let line = text[..at].matches('\n').count() + 1;
+    let column = text[..at].rsplit('\n').next().unwrap().chars().count() + 1;
+    assert!(wide.len_utf8() == 3);
+    assert_refused(
+        "state.ron",
+        &good[..at + 1],
+        &format!("{line}:{column}"),
+        &["看来文件被截断了"],
+    );
+}
+
+/// What Windows Notepad saves as "Unicode".
+#[test]
+fn a_state_in_utf16_is_named_so() {
+    let good = fs::read_to_string(corpus("state-good.ron")).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(good.encode_utf16().flat_map(u16::to_le_bytes));
+    assert_refused("state.ron", &utf16, "1:1", &["UTF-16", "另存为 UTF-8"]);
+}
+
 #[test]
 fn a_config_cut_in_half() {
     assert_cut_in_half_is_refused("config.ron");

@@ -31,4 +31,13 @@ impl History {
         self.undo.push((current, what.clone()));
         Some((after, what))
     }
+
+    /// Carries every remembered state through `change`, as when changes made
+    /// outside the program were merged into the current one: an undo must not
+    /// take them away again.
+    pub fn rebase(&mut self, change: impl Fn(&State) -> State) {
+        for (state, _) in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            *state = change(state);
+        }
+    }
 }

@@ -169,14 +169,21 @@ impl App {
         let Some(workspace) = &self.workspace else {
             return true;
         };
-        match workspace.save_state(&self.state) {
+        match workspace.save_state(&self.list, &self.state) {
             Ok(saved) => {
                 self.unsaved = false;
                 self.quit_armed = false;
-                if let Some(kept) = saved.changed_outside {
-                    let name = kept.file_name().unwrap_or_default().to_string_lossy();
+                if let Some(merged) = saved.merged {
+                    self.history.rebase(|state| merged.apply(state));
+                    self.state = merged.state;
+                    self.restand();
+                    self.search_cache.clear();
+                    self.refresh();
+                    let kept = saved.changed_outside.as_deref().and_then(|p| p.file_name());
+                    let name = kept.unwrap_or_default().to_string_lossy();
                     let warning = format!(
-                        "已保存。state.ron 曾在督办之外被改动，改动后的那一版已存为 backups/{name}"
+                        "已保存，并合并了在督办之外对 state.ron 的改动（改动后的原文件存为 \
+                         backups/{name}）"
                     );
                     self.message = Some(Message::Error(warning));
                 }

@@ -301,7 +301,7 @@ fn a_read_only_board_records_nothing_and_says_why() {
 }
 
 #[test]
-fn a_state_changed_outside_is_kept_in_a_backup_and_said() {
+fn a_state_changed_outside_is_merged_kept_in_a_backup_and_said() {
     let dir = tempfile::tempdir().unwrap();
     let workspace = Workspace::at(dir.path());
     let mut app = app_in(dir.path());
@@ -323,10 +323,69 @@ fn a_state_changed_outside_is_kept_in_a_backup_and_said() {
         panic!("the secretary is told: {:?}", app.message);
     };
     let name = said.split("backups/").nth(1).expect("names the backup");
+    let name = name.trim_end_matches('）');
     let kept = std::fs::read_to_string(dir.path().join("backups").join(name)).unwrap();
     assert_eq!(kept, edited, "the outside version is kept whole");
+    let statuses = |app: &App| -> Vec<(u32, Status)> {
+        app.state
+            .updates
+            .iter()
+            .map(|u| (u.task, u.status))
+            .collect()
+    };
+    let both = vec![(1, Status::Lagging), (2, Status::Done)];
+    assert_eq!(statuses(&app), both, "the hand edit and the board's mark");
+    let on_disk = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        on_disk.contains("Lagging") && on_disk.contains("Done"),
+        "{on_disk}"
+    );
+
     keys(&mut app, "js3");
     assert!(matches!(&app.message, Some(Message::Info(_))), "said once");
+    press(&mut app, "ctrl-z");
+    assert_eq!(statuses(&app), both, "an undo keeps the hand edit");
+    press(&mut app, "ctrl-z");
+    assert_eq!(statuses(&app), [(1, Status::Lagging)], "still");
+}
+
+/// PITFALLS 1: a hand edit that breaks the file is never written over.
+#[test]
+fn a_state_broken_outside_is_not_written_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = Workspace::at(dir.path());
+    let mut app = app_in(dir.path());
+    keys(&mut app, "s2");
+    let path = workspace.path(crate::storage::STATE_FILE);
+    let whole = std::fs::read_to_string(&path).unwrap();
+    let cut = &whole[..whole.len() / 2];
+    std::fs::write(&path, cut).unwrap();
+
+    keys(&mut app, "js4");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        cut,
+        "left as it was"
+    );
+    assert!(app.unsaved);
+    assert!(
+        matches!(&app.message, Some(Message::Error(m)) if m.contains("读不出来")),
+        "{:?}",
+        app.message
+    );
+
+    std::fs::write(&path, &whole).unwrap();
+    keys(&mut app, "js3");
+    assert!(!app.unsaved, "{:?}", app.message);
+    let saved = crate::storage::Workspace::at(dir.path())
+        .load()
+        .unwrap()
+        .state;
+    assert_eq!(
+        saved.updates.len(),
+        3,
+        "every mark of the board is saved once mended"
+    );
 }
 
 #[test]

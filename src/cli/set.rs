@@ -40,7 +40,7 @@ pub fn run(
     };
     let mut state = loaded.state;
     state.record(update);
-    workspace.save_state(&state)?;
+    workspace.save_state(list, &state)?;
     writeln!(
         out,
         "第 {} 项：{}（{}）",

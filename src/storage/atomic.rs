@@ -13,7 +13,16 @@ pub(crate) const TEMP_PREFIX: &str = ".duban-saving-";
 /// renamed over the old file; the folder is synced last so the rename itself
 /// survives a power cut. At every moment the path holds either the old file or
 /// the new one, never a truncated mix.
+///
+/// A symbolic link is followed: the file it points to is replaced, and the
+/// link stays (someone keeps the state in a synced folder, say).
 pub(crate) fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let linked = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let target = match linked {
+        true => std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+        false => path.to_path_buf(),
+    };
+    let path = target.as_path();
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -71,5 +80,26 @@ mod tests {
         write(&path, "新的".as_bytes()).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "新的");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_followed_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("synced");
+        std::fs::create_dir(&real).unwrap();
+        let target = real.join("state.ron");
+        std::fs::write(&target, "old").unwrap();
+        let link = dir.path().join("state.ron");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+
+        write(&link, b"new").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
     }
 }

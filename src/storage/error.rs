@@ -38,6 +38,19 @@ pub enum StorageError {
         /// Who holds it, as its lock file says.
         holder: String,
     },
+    /// The state file was changed outside duban into something that does not
+    /// load: it is left as it is, and nothing was saved.
+    #[error(
+        "{path} 在督办之外被改动，现在读不出来；督办没有覆盖它，这次的记录也还没有保存。\n\
+         {place}\n请改正该文件，再记一次：两边的改动会合并保存。",
+        path = .path.display()
+    )]
+    ChangedOutside {
+        /// The state file.
+        path: PathBuf,
+        /// Where it is broken first.
+        place: Box<Located>,
+    },
     /// The file parses but what it says cannot be right.
     #[error(
         "{problems}{hint}",
@@ -128,6 +141,22 @@ impl StorageError {
         }
     }
 
+    /// The state file at `path`, changed outside duban, failed to load with
+    /// `error`: said with the first place it is broken.
+    pub fn changed_outside(path: &Path, error: StorageError) -> StorageError {
+        let place = match error {
+            StorageError::Syntax(place) => place,
+            StorageError::Invalid { mut problems, .. } if !problems.is_empty() => {
+                problems.swap_remove(0)
+            }
+            other => return other,
+        };
+        StorageError::ChangedOutside {
+            path: path.to_path_buf(),
+            place: Box::new(place),
+        }
+    }
+
     /// A value that parses but cannot be used, at the line of the field that
     /// sets it (or the top of the file, if it cannot be found).
     pub fn bad_value(path: &Path, source: &str, field: &str, message: String) -> StorageError {
@@ -184,12 +213,26 @@ impl StorageError {
         let valid = String::from_utf8_lossy(&bytes[..error.valid_up_to()]);
         let line = valid.matches('\n').count() + 1;
         let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        let message = format!(
-            "从这里起不是 UTF-8 文本（第 {} 字节为 0x{:02X}），文件可能是 GBK 编码；\
-             请在编辑器中把它另存为 UTF-8",
-            error.valid_up_to(),
-            bytes[error.valid_up_to()]
-        );
+        let at = error.valid_up_to();
+        let message = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            "文件是 UTF-16 编码（Windows 记事本所说的“Unicode”）；请在编辑器中把它另存为 UTF-8"
+                .to_string()
+        } else if error.error_len().is_none() {
+            // The bytes stop inside a character: the end is missing, not the
+            // encoding wrong.
+            format!(
+                "文件在一个字的中间结束（共 {} 个字节），看来文件被截断了（保存没有完成，\
+                 或磁盘已满）",
+                bytes.len()
+            )
+        } else {
+            format!(
+                "从这里起不是 UTF-8 文本（第 {} 个字节为 0x{:02X}），文件可能是 GBK 编码；\
+                 请在编辑器中把它另存为 UTF-8",
+                at + 1,
+                bytes[at]
+            )
+        };
         StorageError::at(
             path,
             &String::from_utf8_lossy(bytes),
