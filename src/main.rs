@@ -26,6 +26,8 @@ fn main() -> ExitCode {
         // so the panic and the log's path are printed once, on a sane screen.
         let report = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            // The log says what went wrong too, for whoever reads it later.
+            tracing::error!(%info, "panicked");
             report(info);
             eprintln!("duban: log: {}", log.display());
         }));

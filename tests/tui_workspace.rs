@@ -159,6 +159,11 @@ fn a_panic_gives_the_terminal_back_and_says_so_once() {
         "the message once:\n{screen}"
     );
     assert_eq!(screen.matches("duban: log:").count(), 1, "{screen}");
+    let log = std::fs::read_to_string(dir.path().join("duban.log")).unwrap();
+    assert!(
+        log.contains("ERROR duban: panicked") && log.contains("test key F12"),
+        "the log it points to says what happened:\n{log}"
+    );
     assert!(
         !screen.contains(TASK_1),
         "the board's screen is gone:\n{screen}"
