@@ -201,8 +201,9 @@ pub fn run(
     // A command that writes holds the workspace while it reads and saves, so
     // that it neither overwrites an open board's marks nor is overwritten.
     let _lock = match command {
-        Command::Set(_) | Command::Restore(RestoreArgs { backup: Some(_) }) => {
-            Some(workspace.lock()?)
+        Command::Set(_) => Some(workspace.lock_patiently("duban set")?),
+        Command::Restore(RestoreArgs { backup: Some(_) }) => {
+            Some(workspace.lock_patiently("duban restore")?)
         }
         _ => None,
     };

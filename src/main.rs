@@ -57,7 +57,7 @@ fn main() -> ExitCode {
 fn open_board(workspace: &duban::storage::Workspace) -> Result<(), cli::CliError> {
     // The board holds the workspace while it runs; if another program holds
     // it, the board opens read-only and says so, rather than overwrite it.
-    let lock = match workspace.lock() {
+    let lock = match workspace.lock(duban::storage::BOARD) {
         Ok(lock) => Ok(lock),
         Err(StorageError::Locked { holder, .. }) => Err(holder),
         Err(other) => return Err(other.into()),

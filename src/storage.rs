@@ -32,7 +32,7 @@ use crate::model::{Problem, State, TaskList, validate};
 use crate::rules::RulesConfig;
 
 pub use error::{Located, StorageError};
-pub use lock::{LOCK_FILE, WorkspaceLock};
+pub use lock::{BOARD, LOCK_FILE, WorkspaceLock};
 pub use reports::{REPORTS_DIR, report_file_name, write_html_report};
 
 /// The 2021 list as shipped in `data/`, built into the binary.
@@ -205,14 +205,46 @@ impl Workspace {
         problems
     }
 
-    /// Takes the workspace for writing, or says who has it. Keep the lock for
-    /// as long as the program may save.
-    pub fn lock(&self) -> Result<WorkspaceLock, StorageError> {
+    /// Takes the workspace for writing by `who` (the board is [`BOARD`]), or
+    /// says who has it. Keep the lock for as long as the program may save.
+    pub fn lock(&self, who: &str) -> Result<WorkspaceLock, StorageError> {
+        self.taken(self.try_lock(who), who)
+    }
+
+    /// As [`Workspace::lock`], but waits a few seconds while another command
+    /// holds the workspace: that one is done in a moment (several `duban set`
+    /// in a script, say). A board holds it until closed, so it is not waited for.
+    pub fn lock_patiently(&self, who: &str) -> Result<WorkspaceLock, StorageError> {
+        let patience = std::time::Duration::from_secs(5);
+        let start = std::time::Instant::now();
+        loop {
+            match self.try_lock(who) {
+                Err(StorageError::Locked { holder, .. })
+                    if !holder.starts_with(BOARD) && start.elapsed() < patience =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                taken => return self.taken(taken, who),
+            }
+        }
+    }
+
+    fn try_lock(&self, who: &str) -> Result<WorkspaceLock, StorageError> {
         fs::create_dir_all(&self.dir).map_err(|e| StorageError::io(&self.dir, e, WRITABLE_HINT))?;
-        let lock = lock::take(&self.dir).inspect_err(
+        lock::take(&self.dir, who)
+    }
+
+    /// Logs the outcome of taking the lock; once it is held, clears away what
+    /// killed saves left.
+    fn taken(
+        &self,
+        taken: Result<WorkspaceLock, StorageError>,
+        who: &str,
+    ) -> Result<WorkspaceLock, StorageError> {
+        let lock = taken.inspect_err(
             |error| tracing::warn!(workspace = %self.dir.display(), %error, "not locked"),
         )?;
-        tracing::info!(workspace = %self.dir.display(), "locked");
+        tracing::info!(workspace = %self.dir.display(), who, "locked");
         self.remove_leftovers();
         Ok(lock)
     }

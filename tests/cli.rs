@@ -12,7 +12,7 @@ use std::process::{Command, Stdio};
 use serde::Deserialize;
 use serde_json::Value;
 
-use cli_support::{BIN, Tsv, fails, ok, text};
+use cli_support::{BIN, Tsv, fails, ok, run, text};
 
 /// The list shipped in `data/`, which a new workspace starts from.
 const BUILTIN: &str = include_str!("../data/tasks-2021.ron");
@@ -641,7 +641,7 @@ fn set_refuses_while_another_program_holds_the_workspace() {
     let dir = tempfile::tempdir().unwrap();
     ok(dir.path(), &["list"]);
     let workspace = duban::storage::Workspace::at(dir.path());
-    let lock = workspace.lock().unwrap();
+    let lock = workspace.lock(duban::storage::BOARD).unwrap();
     let said = fails(dir.path(), &["set", "38", "done"]);
     assert!(said.contains("另一个 duban 正在使用这个工作区"), "{said}");
     assert!(
@@ -650,6 +650,33 @@ fn set_refuses_while_another_program_holds_the_workspace() {
     );
     drop(lock);
     ok(dir.path(), &["set", "38", "done"]);
+}
+
+/// Commands run one after another by a script, or at once, wait their turn
+/// rather than fail: a command holds the workspace only for a moment.
+#[test]
+fn sets_run_at_once_all_land() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["list"]);
+    let workspace = duban::storage::Workspace::at(dir.path());
+    let held = workspace.lock("duban set").unwrap();
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        drop(held);
+    });
+    let sets: Vec<_> = (1..=8)
+        .map(|task| {
+            let dir = dir.path().to_path_buf();
+            std::thread::spawn(move || run(&dir, &["set", &task.to_string(), "done"]))
+        })
+        .collect();
+    for set in sets {
+        let out = set.join().unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    release.join().unwrap();
+    let state = std::fs::read_to_string(dir.path().join("state.ron")).unwrap();
+    assert_eq!(state.matches("Done").count(), 8, "{state}");
 }
 
 #[test]

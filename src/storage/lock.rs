@@ -20,8 +20,12 @@ pub struct WorkspaceLock {
     _file: File,
 }
 
-/// Takes the workspace's lock, or says who holds it.
-pub(super) fn take(dir: &Path) -> Result<WorkspaceLock, StorageError> {
+/// Who holds a lock when the board does: how a holder's text begins.
+pub const BOARD: &str = "督办界面";
+
+/// Takes the workspace's lock for `who` (a program, such as [`BOARD`] or
+/// `duban set`), or says who holds it.
+pub(super) fn take(dir: &Path, who: &str) -> Result<WorkspaceLock, StorageError> {
     let path = dir.join(LOCK_FILE);
     let io = |e| StorageError::io(&path, e, super::WRITABLE_HINT);
     // Opened without truncating: the text belongs to whoever holds the lock.
@@ -30,8 +34,11 @@ pub(super) fn take(dir: &Path) -> Result<WorkspaceLock, StorageError> {
     let mut file = options.open(&path).map_err(io)?;
     match file.try_lock() {
         Ok(()) => {
+            // The user's name tells colleagues sharing a folder whom to ask.
+            let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME"));
+            let user = user.map(|u| format!("用户 {u}，")).unwrap_or_default();
             let holder = format!(
-                "进程 {}，{} 起",
+                "{who}，进程 {}，{user}{} 起",
                 std::process::id(),
                 chrono::Local::now().format("%Y-%m-%d %H:%M")
             );
@@ -60,12 +67,16 @@ mod tests {
     #[test]
     fn a_second_taker_is_told_who_holds_it_until_it_is_released() {
         let dir = tempfile::tempdir().unwrap();
-        let first = take(dir.path()).unwrap();
-        let refused = take(dir.path()).unwrap_err();
+        let first = take(dir.path(), BOARD).unwrap();
+        let refused = take(dir.path(), "duban set").unwrap_err();
         let pid = std::process::id().to_string();
-        assert!(matches!(&refused, StorageError::Locked { holder, .. } if holder.contains(&pid)));
+        assert!(matches!(&refused, StorageError::Locked { holder, .. }
+            if holder.contains(&pid) && holder.starts_with(BOARD)));
         drop(first);
-        assert!(take(dir.path()).is_ok(), "a released lock is taken over");
+        assert!(
+            take(dir.path(), "duban set").is_ok(),
+            "a released lock is taken over"
+        );
     }
 
     #[test]
@@ -75,7 +86,7 @@ mod tests {
             .path()
             .join(format!("{}abc123", super::super::atomic::TEMP_PREFIX));
         std::fs::write(&leftover, "half a state").unwrap();
-        let _lock = super::super::Workspace::at(dir.path()).lock().unwrap();
+        let _lock = super::super::Workspace::at(dir.path()).lock(BOARD).unwrap();
         assert!(!leftover.exists());
     }
 }
