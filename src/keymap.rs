@@ -123,11 +123,16 @@ pub type KeyConfig = BTreeMap<Action, Vec<String>>;
 
 /// A key binding in the config that cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct KeymapError(pub String);
+pub struct KeymapError {
+    /// What is wrong, in the secretary's words.
+    pub message: String,
+    /// The config's action whose keys are at fault, to point at its line.
+    pub action: Action,
+}
 
 impl fmt::Display for KeymapError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.message)
     }
 }
 
@@ -154,7 +159,7 @@ impl Keymap {
         for (action, names) in config {
             let keys = names
                 .iter()
-                .map(|name| Key::parse(name).ok_or_else(|| unreadable(name)))
+                .map(|name| Key::parse(name).ok_or_else(|| unreadable(name, *action)))
                 .collect::<Result<Vec<Key>, KeymapError>>()?;
             for binding in bindings.iter_mut().filter(|b| b.action == *action) {
                 binding.keys = keys.clone();
@@ -162,16 +167,29 @@ impl Keymap {
         }
         let keymap = Keymap { bindings };
         if keymap.key_of(Mode::Board, Action::Quit).is_none() {
-            return Err(KeymapError(
-                "config.ron：退出（quit）没有按键了；请至少给它一个，如 [\"q\"]".to_string(),
-            ));
+            return Err(KeymapError {
+                message: "退出（quit）没有按键了；请至少给它一个，如 [\"q\"]".to_string(),
+                action: Action::Quit,
+            });
         }
         match keymap.duplicates().first() {
-            Some((mode, key)) => Err(KeymapError(format!(
-                "config.ron：按键 {key} 在{}里同时给了两个操作（{}）；请给每个操作各自的按键",
-                labels::mode(*mode),
-                twice_in(&keymap, *mode, *key)
-            ))),
+            Some(&(mode, key)) => Err(KeymapError {
+                message: format!(
+                    "按键 {key} 在{}里同时给了两个操作（{}）；请给每个操作各自的按键",
+                    labels::mode(mode),
+                    twice_in(&keymap, mode, key)
+                ),
+                // The binding the config wrote, not the default it collides with.
+                action: keymap
+                    .bindings(mode)
+                    .map(|b| b.action)
+                    .find(|a| {
+                        config
+                            .get(a)
+                            .is_some_and(|keys| keys.iter().any(|k| Key::parse(k) == Some(key)))
+                    })
+                    .unwrap_or(Action::Quit),
+            }),
             None => Ok(keymap),
         }
     }
@@ -236,11 +254,14 @@ fn twice_in(keymap: &Keymap, mode: Mode, key: Key) -> String {
     actions.join("、")
 }
 
-fn unreadable(name: &str) -> KeymapError {
-    KeymapError(format!(
-        "config.ron：看不懂按键“{name}”；请写一个字符（\"g\"）、一个键名（\"enter\"、\
-         \"esc\"、\"up\"、\"f1\"）或组合键（\"ctrl-z\"）"
-    ))
+fn unreadable(name: &str, action: Action) -> KeymapError {
+    KeymapError {
+        message: format!(
+            "看不懂按键“{name}”；请写一个字符（\"g\"）、一个键名（\"enter\"、\
+             \"esc\"、\"up\"、\"f1\"）或组合键（\"ctrl-z\"）"
+        ),
+        action,
+    }
 }
 
 /// The default table.

@@ -536,12 +536,17 @@ fn refuse_problems(path: &Path, source: &str, problems: Vec<Problem>) -> Result<
     })
 }
 
-/// Refuses settings that parse but cannot be used, at the line that sets them.
+/// Refuses settings that parse but cannot be used, at the line that sets them:
+/// a rule's number out of range, or keys the board could not be run with.
 fn config_problem(path: &Path, source: &str, config: &Config) -> Result<(), StorageError> {
-    match config.rules.problem() {
-        Some((field, problem)) => Err(StorageError::bad_value(path, source, field, problem)),
-        None => Ok(()),
+    if let Some((field, problem)) = config.rules.problem() {
+        return Err(StorageError::bad_value(path, source, field, problem));
     }
+    if let Err(error) = crate::keymap::Keymap::with_config(&config.keys) {
+        let field = ron::to_string(&error.action).unwrap_or_default();
+        return Err(StorageError::bad_value(path, source, &field, error.message));
+    }
+    Ok(())
 }
 
 /// Reads and parses one RON file.

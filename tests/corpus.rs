@@ -174,6 +174,19 @@ fn a_state_in_utf16_is_named_so() {
     assert_refused("state.ron", &utf16, "1:1", &["UTF-16", "另存为 UTF-8"]);
 }
 
+/// A key given to two actions would stop the board from starting: `check`
+/// must say so before the meeting does (and point at the setting, not at the
+/// comment above it that shows an example).
+#[test]
+fn a_key_given_twice_in_the_config() {
+    refused(
+        "config.ron",
+        "config-key-twice.ron",
+        "6:13",
+        &["按键 q", "跳转", "退出"],
+    );
+}
+
 #[test]
 fn a_config_cut_in_half() {
     assert_cut_in_half_is_refused("config.ron");

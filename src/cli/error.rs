@@ -38,7 +38,7 @@ pub enum CliError {
     #[error("终端出错：{0}")]
     Terminal(std::io::Error),
     /// `duban check` found problems, which it has listed.
-    #[error("发现 {0} 个问题；请按每条所指的位置改正，或用 duban restore 放回备份")]
+    #[error("发现 {0} 个问题；请按每条所指的位置改正，每条下面说了别的办法")]
     Problems(usize),
     /// The backup named is not there.
     #[error("没有名为“{0}”的备份；duban restore 会列出现有的备份")]

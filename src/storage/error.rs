@@ -163,6 +163,8 @@ impl StorageError {
         let (line, column) = source
             .lines()
             .enumerate()
+            // A comment may show the setting as an example.
+            .filter(|(_, text)| !text.trim_start().starts_with("//"))
             .find_map(|(n, text)| {
                 let at = text.find(field)?;
                 let after = text[at + field.len()..].trim_start();
