@@ -370,6 +370,6 @@ mod tests {
     fn config_that_binds_a_key_twice_is_refused() {
         let config: KeyConfig = ron::from_str(r#"{jump: ["q"]}"#).unwrap();
         let error = Keymap::with_config(&config).unwrap_err();
-        assert!(error.0.contains("跳转、退出"), "{error}");
+        assert!(error.message.contains("跳转、退出"), "{error}");
     }
 }
