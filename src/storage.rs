@@ -11,6 +11,7 @@
 
 pub(crate) mod atomic;
 pub mod backup;
+mod elementwise;
 mod error;
 mod excerpt;
 mod locate;
@@ -140,9 +141,7 @@ impl Workspace {
     /// once it has checked that the backup loads against the task list.
     pub fn restore(&self, backup: &Path) -> Result<(), StorageError> {
         let tasks: TaskList = read_ron(&self.path(TASKS_FILE))?;
-        let (state, source) = read_ron_source::<State>(backup)?;
-        let problems = crate::model::validate_state(&tasks, &state);
-        refuse_problems(backup, &source, problems)?;
+        let state = read_state(backup, &read_bytes(backup)?, Some(&tasks))?;
         // What is put back replaces the file as it stands, whoever wrote it.
         self.forget_state();
         self.save_state(&tasks, &state).map(|_| ())
@@ -185,14 +184,8 @@ impl Workspace {
             states.insert(0, state_path);
         }
         for path in &states {
-            let read = read_ron_source::<State>(path);
-            found(read.and_then(|(state, source)| match &tasks {
-                Some(tasks) => {
-                    let problems = crate::model::validate_state(tasks, &state);
-                    refuse_problems(path, &source, problems)
-                }
-                None => Ok(()),
-            }));
+            let read = read_bytes(path).and_then(|bytes| read_state(path, &bytes, tasks.as_ref()));
+            found(read.map(|_| ()));
         }
 
         let config_path = self.path(CONFIG_FILE);
@@ -288,10 +281,7 @@ impl Workspace {
 
         let state_path = self.path(STATE_FILE);
         let mut state = if state_path.exists() {
-            let (state, source) = read_ron_source::<State>(&state_path)?;
-            let problems = crate::model::validate_state(&tasks, &state);
-            refuse_problems(&state_path, &source, problems)?;
-            state
+            read_state(&state_path, &read_bytes(&state_path)?, Some(&tasks))?
         } else {
             State::default()
         };
@@ -380,11 +370,7 @@ impl Workspace {
         ours: &State,
     ) -> Result<Merged, StorageError> {
         let path = self.path(STATE_FILE);
-        let read = parse_ron_source::<State>(&path, bytes.to_vec()).and_then(|(theirs, source)| {
-            let problems = crate::model::validate_state(tasks, &theirs);
-            refuse_problems(&path, &source, problems).map(|()| theirs)
-        });
-        match read {
+        match read_state(&path, bytes, Some(tasks)) {
             Ok(mut theirs) => {
                 theirs.mend_meetings();
                 Ok(Merged {
@@ -557,16 +543,33 @@ fn read_ron<T: DeserializeOwned>(path: &Path) -> Result<T, StorageError> {
 /// Reads and parses one RON file, with a byte-order mark tolerated, and keeps
 /// its text for placing later problems.
 fn read_ron_source<T: DeserializeOwned>(path: &Path) -> Result<(T, String), StorageError> {
-    let bytes =
-        fs::read(path).map_err(|e| StorageError::io(path, e, "请确认文件存在，并且可以读取。"))?;
-    parse_ron_source(path, bytes)
+    let text = text_of(path, read_bytes(path)?)?;
+    match ron::from_str(&text) {
+        Ok(value) => Ok((value, text)),
+        Err(e) => Err(StorageError::syntax(path, &text, &e)),
+    }
 }
 
-/// Parses the bytes of one RON file read from `path`, as [`read_ron_source`].
-fn parse_ron_source<T: DeserializeOwned>(
-    path: &Path,
-    bytes: Vec<u8>,
-) -> Result<(T, String), StorageError> {
+/// A state file's bytes as a state, checked against the task list when one
+/// is given, with every problem of its entries when there are several.
+fn read_state(path: &Path, bytes: &[u8], tasks: Option<&TaskList>) -> Result<State, StorageError> {
+    let text = text_of(path, bytes.to_vec())?;
+    let state = ron::from_str::<State>(&text).map_err(|e| {
+        elementwise::state_problems(path, &text, tasks)
+            .unwrap_or_else(|| StorageError::syntax(path, &text, &e))
+    })?;
+    if let Some(tasks) = tasks {
+        refuse_problems(path, &text, crate::model::validate_state(tasks, &state))?;
+    }
+    Ok(state)
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, StorageError> {
+    fs::read(path).map_err(|e| StorageError::io(path, e, "请确认文件存在，并且可以读取。"))
+}
+
+/// The text of a file read from `path`: UTF-8, a byte-order mark tolerated.
+fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, StorageError> {
     let mut text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => return Err(StorageError::not_utf8(path, e.as_bytes(), &e.utf8_error())),
@@ -574,10 +577,7 @@ fn parse_ron_source<T: DeserializeOwned>(
     if text.starts_with('\u{FEFF}') {
         text.drain(..'\u{FEFF}'.len_utf8());
     }
-    match ron::from_str(&text) {
-        Ok(value) => Ok((value, text)),
-        Err(e) => Err(StorageError::syntax(path, &text, &e)),
-    }
+    Ok(text)
 }
 
 /// Writes a value as pretty RON with a header comment.

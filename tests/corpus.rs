@@ -321,6 +321,29 @@ fn every_problem_of_a_task_list_is_listed_at_its_place() {
     assert_refused("tasks.ron", &bytes, "33:18", &["出现了不止一次"]);
 }
 
+/// Mistakes of several kinds in one hand-edited state: each is listed at once,
+/// not one per run of `duban check`.
+#[test]
+fn every_problem_of_a_state_is_listed_at_its_place() {
+    let bytes = fs::read(corpus("state-six-problems.ron")).unwrap();
+    let dir = workspace_with("state.ron", &bytes);
+    let out = run(dir.path(), &["check"]);
+    assert!(!out.status.success());
+    let said = text(&out.stdout);
+    for expected in [
+        "state.ron:9:47: 没有“Finished”这个名称",
+        "state.ron:10:26: “2021-02-30”不是日历上的日期",
+        "state.ron:11:53: 第 4 项的一条进展记为 150%",
+        "state.ron:12:10: 2021-10-18 的一条进展记在第 999 项上",
+        "state.ron:13:70: 进度写的是 -1，进度应是 0 到 100 之间的整数",
+        "state.ron:14:71: 进度写的是 300",
+    ] {
+        assert!(said.contains(expected), "{expected} in\n{said}");
+    }
+    assert!(text(&out.stderr).contains("发现 6 个问题"));
+    assert_refused("state.ron", &bytes, "9:47", &["Finished", "2021-02-30"]);
+}
+
 #[test]
 fn a_one_megabyte_note_loads_and_is_kept_whole() {
     let good = fs::read_to_string(corpus("state-good.ron")).unwrap();

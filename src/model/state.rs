@@ -19,11 +19,29 @@ pub struct Update {
     /// The status reported.
     pub status: Status,
     /// Percent complete, when the unit gave one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "read_progress"
+    )]
     pub progress: Option<u8>,
     /// What was said, in the secretary's words.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+}
+
+/// Reads `Some(percent)` or `None`; a number that is no percent (-1, 300)
+/// is refused in the secretary's words rather than as a type's range. One
+/// from 101 to 255 is kept for [`super::validate_state`] to place and report.
+fn read_progress<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<u8>, D::Error> {
+    let Some(number) = Option::<i64>::deserialize(deserializer)? else {
+        return Ok(None);
+    };
+    u8::try_from(number).map(Some).map_err(|_| {
+        serde::de::Error::custom(format!("进度写的是 {number}，进度应是 0 到 100 之间的整数"))
+    })
 }
 
 /// What a task's record comes to: its latest status and latest progress.

@@ -178,6 +178,11 @@ impl StorageError {
 
     /// A RON error in `source`, read from `path`.
     pub fn syntax(path: &Path, source: &str, error: &ron::error::SpannedError) -> StorageError {
+        StorageError::Syntax(StorageError::syntax_place(path, source, error))
+    }
+
+    /// The same error as a problem at its place.
+    pub fn syntax_place(path: &Path, source: &str, error: &ron::error::SpannedError) -> Located {
         let line = error.span.start.line.max(1);
         let column = error.span.start.col.max(1);
         let message = match &error.code {
@@ -206,7 +211,7 @@ impl StorageError {
                  或磁盘已满）；读到这里时：{message}"
             ),
         };
-        StorageError::at(path, source, (line, column), message)
+        place(path, source, (line, column), message)
     }
 
     /// Bytes of `path` that are not UTF-8 (a file saved as GBK, say), at the
@@ -243,13 +248,17 @@ impl StorageError {
         )
     }
 
-    fn at(path: &Path, source: &str, (line, column): Position, message: String) -> StorageError {
-        StorageError::Syntax(Located {
-            path: path.to_path_buf(),
-            line,
-            column,
-            message,
-            excerpt: excerpt(source, line, column),
-        })
+    fn at(path: &Path, source: &str, position: Position, message: String) -> StorageError {
+        StorageError::Syntax(place(path, source, position, message))
+    }
+}
+
+fn place(path: &Path, source: &str, (line, column): Position, message: String) -> Located {
+    Located {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message,
+        excerpt: excerpt(source, line, column),
     }
 }

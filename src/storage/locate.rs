@@ -47,6 +47,54 @@ pub fn unclosed(source: &str) -> usize {
     opened.saturating_sub(closed)
 }
 
+/// One element of a top-level list: where its text starts and ends, in bytes,
+/// and the line and column it starts at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Element {
+    /// The byte range of its text, up to the comma or bracket after it.
+    pub bytes: std::ops::Range<usize>,
+    /// Where it starts.
+    pub at: Position,
+}
+
+/// The elements of the top-level list `list`, so that each can be parsed on
+/// its own; `None` when there is no such list or it is not closed.
+pub fn elements(source: &str, list: &str) -> Option<Vec<Element>> {
+    let tokens = tokens(source);
+    let key = top_field(&tokens, list)?;
+    let open = key + 1;
+    if tokens.get(open)?.kind != Kind::Open {
+        return None;
+    }
+    let mut found = Vec::new();
+    let mut start = open + 1;
+    loop {
+        let end = boundary(&tokens, start);
+        let after = tokens.get(end)?;
+        if start < end {
+            found.push(Element {
+                bytes: tokens[start].offset..after.offset,
+                at: tokens[start].at,
+            });
+        }
+        if after.kind != Kind::Comma {
+            return Some(found);
+        }
+        start = end + 1;
+    }
+}
+
+/// Where the element of a top-level list that starts at token `from` ends:
+/// at a comma between elements, or at the list's closing bracket.
+fn boundary(tokens: &[Token], from: usize) -> usize {
+    tokens[from..]
+        .iter()
+        .position(|t| {
+            (t.kind == Kind::Comma && t.depth == 2) || (t.kind == Kind::Close && t.depth < 2)
+        })
+        .map_or(tokens.len(), |n| from + n)
+}
+
 /// What the walk keeps of the text.
 #[derive(Debug, PartialEq)]
 enum Kind<'a> {
@@ -68,6 +116,8 @@ struct Token<'a> {
     /// How many brackets are open around it.
     depth: usize,
     at: Position,
+    /// Where it starts, in bytes.
+    offset: usize,
 }
 
 /// The index of the field `name` of the outer value.
@@ -92,14 +142,7 @@ fn item(
     }
     // Elements sit at depth 2; each ends at a comma of that depth or at the
     // list's closing bracket.
-    let boundary = |from: usize| {
-        tokens[from..]
-            .iter()
-            .position(|t| {
-                (t.kind == Kind::Comma && t.depth == 2) || (t.kind == Kind::Close && t.depth < 2)
-            })
-            .map_or(tokens.len(), |n| from + n)
-    };
+    let boundary = |from: usize| boundary(tokens, from);
     let mut start = open + 1;
     for _ in 0..index {
         let end = boundary(start);
@@ -137,6 +180,7 @@ fn tokens(source: &str) -> Vec<Token<'_>> {
                     kind: Kind::Value,
                     depth,
                     at,
+                    offset,
                 });
                 walk.skip_string();
             }
@@ -145,6 +189,7 @@ fn tokens(source: &str) -> Vec<Token<'_>> {
                     kind: Kind::Value,
                     depth,
                     at,
+                    offset,
                 });
                 walk.skip_raw_string();
             }
@@ -153,6 +198,7 @@ fn tokens(source: &str) -> Vec<Token<'_>> {
                     kind: Kind::Value,
                     depth,
                     at,
+                    offset,
                 });
                 walk.skip_char_literal();
             }
@@ -161,6 +207,7 @@ fn tokens(source: &str) -> Vec<Token<'_>> {
                     kind: Kind::Open,
                     depth,
                     at,
+                    offset,
                 });
                 depth += 1;
                 walk.next();
@@ -171,6 +218,7 @@ fn tokens(source: &str) -> Vec<Token<'_>> {
                     kind: Kind::Close,
                     depth,
                     at,
+                    offset,
                 });
                 walk.next();
             }
@@ -179,6 +227,7 @@ fn tokens(source: &str) -> Vec<Token<'_>> {
                     kind: Kind::Comma,
                     depth,
                     at,
+                    offset,
                 });
                 walk.next();
             }
@@ -192,7 +241,12 @@ fn tokens(source: &str) -> Vec<Token<'_>> {
                 } else {
                     Kind::Value
                 };
-                tokens.push(Token { kind, depth, at });
+                tokens.push(Token {
+                    kind,
+                    depth,
+                    at,
+                    offset,
+                });
             }
             _ => {
                 walk.next();
@@ -341,6 +395,29 @@ mod tests {
 
     fn at(list: &'static str, index: usize, field: Option<(&'static str, usize)>) -> Position {
         position(STATE, &Place::Item { list, index, field })
+    }
+
+    #[test]
+    fn splits_a_list_into_its_elements_with_a_trailing_comma() {
+        let found = elements(STATE, "updates").unwrap();
+        let texts: Vec<&str> = found
+            .iter()
+            .map(|e| STATE[e.bytes.clone()].trim())
+            .collect();
+        assert_eq!(texts.len(), 2);
+        assert_eq!(texts[0], r#"(task: 38, date: "2021-10-18", status: Done)"#);
+        assert!(
+            texts[1].starts_with('(') && texts[1].ends_with(')'),
+            "{}",
+            texts[1]
+        );
+        assert_eq!(found[1].at, (6, 9));
+        assert_eq!(elements(STATE, "meetings").unwrap().len(), 1);
+        assert_eq!(
+            elements("(updates: [(task: 1)", "updates"),
+            None,
+            "not closed"
+        );
     }
 
     #[test]
