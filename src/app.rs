@@ -9,6 +9,7 @@ mod navigate;
 mod note;
 mod picker;
 mod record;
+mod takeover;
 mod warnings;
 
 use std::collections::HashMap;
@@ -84,6 +85,8 @@ pub struct App {
     /// Who holds the workspace, when another program does: nothing can be
     /// recorded here then.
     pub read_only: Option<String>,
+    /// The workspace's lock, while this board holds it.
+    lock: Option<crate::storage::WorkspaceLock>,
     /// Set when the user asked to leave.
     pub quit: bool,
     /// Set after a quit was refused for unsaved changes: the next quit leaves.
@@ -125,6 +128,7 @@ impl App {
             message: None,
             unsaved: false,
             read_only: None,
+            lock: None,
             quit: false,
             quit_armed: false,
             matcher: Matcher::new(),
@@ -346,6 +350,7 @@ impl App {
             Action::Warnings => self.open_warnings(),
             Action::Report => self.write_report(),
             Action::OpenReport => self.open_report(),
+            Action::SetStatus | Action::AddNote if self.refuse_when_read_only() => {}
             Action::SetStatus if self.selected_task().is_some() => self.mode = Mode::Status,
             Action::AddNote => {
                 if let Some(task) = self.selected_task() {

@@ -69,10 +69,9 @@ fn open_board(workspace: &duban::storage::Workspace) -> Result<(), cli::CliError
     let mut app = App::new(loaded.tasks, loaded.state, today, keymap)
         .with_rules(loaded.config.rules)
         .with_workspace(workspace.clone());
-    if let Err(holder) = &lock {
-        app = app.read_only(holder.clone());
-    }
-    let result = duban::tui::run(app).map_err(cli::CliError::Terminal);
-    drop(lock);
-    result
+    app = match lock {
+        Ok(lock) => app.with_lock(lock),
+        Err(holder) => app.read_only(holder),
+    };
+    duban::tui::run(app).map_err(cli::CliError::Terminal)
 }

@@ -222,6 +222,40 @@ impl Workspace {
         }
     }
 
+    /// Takes the workspace for `who` if no one holds it, as a board opened
+    /// read-only does from time to time; `None`, and nothing logged, while
+    /// someone does.
+    pub fn lock_if_free(&self, who: &str) -> Result<Option<WorkspaceLock>, StorageError> {
+        match self.try_lock(who) {
+            Err(StorageError::Locked { .. }) => Ok(None),
+            taken => self.taken(taken, who).map(Some),
+        }
+    }
+
+    /// The state file, read again when it changed since this program last
+    /// read or wrote it (another program recorded): `None` when it did not.
+    /// Only reads, so it serves a board that does not hold the workspace.
+    pub fn reload_state(&self, tasks: &TaskList) -> Result<Option<State>, StorageError> {
+        let path = self.path(STATE_FILE);
+        let bytes = fs::read(&path).unwrap_or_default();
+        let seen = self
+            .seen
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        if seen.is_some_and(|seen| seen.fingerprint == fingerprint(&bytes)) {
+            return Ok(None);
+        }
+        let mut state = match bytes.is_empty() && !path.exists() {
+            true => State::default(),
+            false => read_state(&path, &bytes, Some(tasks))?,
+        };
+        state.mend_meetings();
+        self.seen_state(&bytes, &state);
+        tracing::info!(path = %path.display(), updates = state.updates.len(), "read again");
+        Ok(Some(state))
+    }
+
     fn try_lock(&self, who: &str) -> Result<WorkspaceLock, StorageError> {
         fs::create_dir_all(&self.dir).map_err(|e| StorageError::io(&self.dir, e, WRITABLE_HINT))?;
         lock::take(&self.dir, who)

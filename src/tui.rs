@@ -7,7 +7,7 @@
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
@@ -38,17 +38,26 @@ pub fn run(mut app: App) -> io::Result<()> {
 /// asked to stop.
 const SIGNAL_CHECK: Duration = Duration::from_millis(200);
 
+/// How often a read-only board looks whether the workspace came free.
+const LOOK_AGAIN: Duration = Duration::from_secs(1);
+
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
     let theme = Theme::default();
     let stop = stop_on_signals()?;
     hangup::watch(Arc::clone(&stop));
     let mut redraw = true;
+    let mut looked = Instant::now();
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if redraw {
             terminal.draw(|frame| ui::draw(frame, app, &theme))?;
         }
-        redraw = event::poll(SIGNAL_CHECK)?;
-        if !redraw {
+        let pending = event::poll(SIGNAL_CHECK)?;
+        redraw = pending;
+        if looked.elapsed() >= LOOK_AGAIN {
+            looked = Instant::now();
+            redraw |= app.look_again();
+        }
+        if !pending {
             continue;
         }
         match event::read()? {

@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         draw_too_small(frame, area);
         return;
     }
-    let areas = layout::areas(area, app.has_filter_line());
+    let areas = layout::areas(area, app.header_rows());
     header::draw(frame, app, theme, areas.header);
     match (&app.warnings, app.mode) {
         (Some(view), Mode::Warnings) => warnings::draw(frame, app, view, theme, &areas),

@@ -105,6 +105,34 @@ fn a_second_board_opens_read_only_names_the_holder_and_records_nothing() {
     );
 }
 
+/// The read-only board follows what the holder records, and once the holder
+/// quits it takes the workspace and records itself.
+#[test]
+fn a_read_only_board_takes_over_when_the_holder_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = Tmux::start(dir.path(), 100, 30);
+    first.wait_for_text(TASK_1);
+    let second = Tmux::start(dir.path(), 100, 30);
+    second.wait_for_text("只读");
+
+    first.keys(&["s"]);
+    first.keys(&["3"]);
+    wait_for_status(&first, dir.path(), 1, "滞后");
+    second.wait_for("the holder's mark", |screen| screen.contains("滞后"));
+    first.keys(&["q"]);
+    assert_eq!(first.wait_for_exit(), "0");
+
+    second.wait_for("taken over", |screen| screen.contains("这里现在可以记录了"));
+    second.keys(&["j", "s"]);
+    second.keys(&["2"]);
+    wait_for_status(&second, dir.path(), 2, "推进中");
+    assert_eq!(
+        status_of(dir.path(), 1),
+        "滞后",
+        "the first board's mark stays"
+    );
+}
+
 /// A closed window (here the whole tmux server killed) hangs up the board's
 /// terminal; it must end and let go of the workspace rather than spin on.
 #[test]

@@ -66,7 +66,7 @@ fn status_column_starts_in_one_cell_on_every_row() {
         let app = hard_app(width, 30);
         let terminal = common::draw(&app);
         let buffer = terminal.backend().buffer();
-        let table = layout::areas(buffer.area, false).table;
+        let table = layout::areas(buffer.area, 1).table;
         let status_x = table.right() - 8;
         for y in table.y + 1..table.bottom() {
             let symbol = buffer[(status_x, y)].symbol();
@@ -105,7 +105,7 @@ fn status_carries_its_colour_and_its_word() {
     let app = hard_app(100, 30);
     let terminal = common::draw(&app);
     let buffer = terminal.backend().buffer();
-    let table = layout::areas(buffer.area, false).table;
+    let table = layout::areas(buffer.area, 1).table;
     let status_x = table.right() - 8;
     // Row 3 of the table shows the third task, recorded as 滞后; the selected
     // first row is drawn in the selection's colours instead.

@@ -83,9 +83,15 @@ impl App {
         self.filter.is_active() || self.sort_by_light
     }
 
+    /// The header's lines: the title, then the read-only banner and the
+    /// filters when there are any.
+    pub fn header_rows(&self) -> u16 {
+        1 + u16::from(self.read_only.is_some()) + u16::from(self.has_filter_line())
+    }
+
     /// The number of table rows on screen.
     pub fn page(&self) -> usize {
-        layout::board_rows(self.size, self.has_filter_line()).max(1)
+        layout::board_rows(self.size, self.header_rows()).max(1)
     }
 
     pub(super) fn scroll_to_selected(&mut self) {

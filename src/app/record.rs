@@ -143,7 +143,7 @@ impl App {
 
     /// Says why nothing can be recorded when another program holds the
     /// workspace; true then.
-    fn refuse_when_read_only(&mut self) -> bool {
+    pub(super) fn refuse_when_read_only(&mut self) -> bool {
         let Some(holder) = &self.read_only else {
             return false;
         };

@@ -293,11 +293,58 @@ fn p_writes_the_summary_sheet_into_the_workspace() {
 #[test]
 fn a_read_only_board_records_nothing_and_says_why() {
     let mut app = app().read_only("进程 42".to_string());
-    keys(&mut app, "s4");
-    assert!(app.state.updates.is_empty());
+    keys(&mut app, "s");
     assert!(matches!(&app.message, Some(Message::Error(m)) if m.contains("进程 42")));
+    assert_eq!(app.mode, Mode::Board, "no status chooser opens");
+    keys(&mut app, "4");
+    assert!(app.state.updates.is_empty());
     press(&mut app, "ctrl-z");
     assert!(app.state.updates.is_empty());
+}
+
+#[test]
+fn a_read_only_board_follows_the_holder_and_takes_over_when_it_goes() {
+    let dir = tempfile::tempdir().unwrap();
+    let holder = Workspace::at(dir.path());
+    let held = holder.lock(crate::storage::BOARD).unwrap();
+    let loaded = holder.load().unwrap();
+    let mut app = app_in(dir.path()).read_only("督办界面，进程 42".to_string());
+    app.resize(100, 30);
+    assert!(!app.look_again(), "nothing changed yet");
+    keys(&mut app, "n");
+    assert_eq!(
+        app.mode,
+        Mode::Board,
+        "no note form to type into for nothing"
+    );
+
+    let mut recorded = loaded.state.clone();
+    recorded.record(crate::model::Update {
+        task: 5,
+        date: NaiveDate::from_ymd_opt(2021, 10, 18).unwrap(),
+        status: Status::Lagging,
+        progress: None,
+        note: String::new(),
+    });
+    holder.save_state(&loaded.tasks, &recorded).unwrap();
+    assert!(app.look_again(), "the holder's record is shown");
+    assert_eq!(app.state, recorded);
+    assert!(app.read_only.is_some());
+
+    drop(held);
+    assert!(app.look_again());
+    assert_eq!(app.read_only, None, "taken over");
+    keys(&mut app, ":6");
+    press(&mut app, "enter");
+    keys(&mut app, "s4");
+    let saved = Workspace::at(dir.path()).load().unwrap().state;
+    assert_eq!(
+        saved.updates.len(),
+        2,
+        "the holder's record and this board's"
+    );
+    let second = Workspace::at(dir.path()).lock(crate::storage::BOARD);
+    assert!(second.is_err(), "this board holds the workspace now");
 }
 
 #[test]

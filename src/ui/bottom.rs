@@ -66,6 +66,14 @@ pub fn hints(app: &App, theme: &Theme, width: usize) -> Line<'static> {
         .hints(app.mode)
         .into_iter()
         .filter(|(action, _, _)| *action != Action::ClearFilters || app.filter.is_active())
+        // A read-only board offers no keys that record.
+        .filter(|(action, _, _)| {
+            app.read_only.is_none()
+                || !matches!(
+                    action,
+                    Action::SetStatus | Action::AddNote | Action::Undo | Action::Redo
+                )
+        })
         .collect();
     let kept = |action: &Action| matches!(action, Action::Help | Action::Quit);
     let entry_width = |key: &str, label: &str| text::width(key) + text::width(label) + 3;

@@ -29,9 +29,6 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if app.unsaved {
         right = format!("未保存！ {right}");
     }
-    if app.read_only.is_some() {
-        right = format!("只读（另一程序正在使用） {right}");
-    }
     let room = width.saturating_sub(text::width(&right));
     let left = format!(" {}  {}", labels::APP, app.list.title);
     let mut spans = cells::plain(&left, room, theme.bar).spans;
@@ -39,6 +36,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     spans.push(Span::styled(" ".repeat(gap), theme.bar));
     spans.extend(cells::plain(&right, width, theme.bar).spans);
     let mut lines = vec![Line::from(spans)];
+    if let Some(holder) = &app.read_only {
+        // A banner of its own: the room must not take a read-only board for
+        // the one that records.
+        let banner =
+            format!(" 只读 · 在记录的是{holder}。这里只能查看；它关闭后，这里自动转为可记录");
+        lines.push(cells::plain(&banner, width, theme.error));
+    }
     if app.has_filter_line() {
         lines.push(cells::plain(
             &filter_summary(app),

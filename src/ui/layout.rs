@@ -30,10 +30,10 @@ pub fn fits(area: Rect) -> bool {
     area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT
 }
 
-/// The parts of the board on a screen of this size; the header takes a second
-/// line when filters are active.
-pub fn areas(area: Rect, filters_active: bool) -> Areas {
-    let header_rows = if filters_active { 2 } else { 1 };
+/// The parts of the board on a screen of this size, with a header of
+/// `header_rows` lines (more than one when filters are active or the board is
+/// read-only).
+pub fn areas(area: Rect, header_rows: u16) -> Areas {
     let [header, main, bottom] = Layout::vertical([
         Constraint::Length(header_rows),
         Constraint::Min(1),
@@ -59,12 +59,12 @@ pub fn areas(area: Rect, filters_active: bool) -> Areas {
 }
 
 /// How many task rows the table shows on a screen of `size` (width, height).
-pub fn board_rows(size: (u16, u16), filters_active: bool) -> usize {
+pub fn board_rows(size: (u16, u16), header_rows: u16) -> usize {
     let area = Rect::new(0, 0, size.0, size.1);
     if !fits(area) {
         return 0;
     }
-    usize::from(areas(area, filters_active).table.height.saturating_sub(1))
+    usize::from(areas(area, header_rows).table.height.saturating_sub(1))
 }
 
 /// A rectangle of at most `width` × `height` centred in `area`, never outside it.
