@@ -356,7 +356,6 @@ impl Workspace {
     /// the error says where it is broken. The save is logged with its path.
     pub fn save_state(&self, tasks: &TaskList, state: &State) -> Result<Saved, StorageError> {
         let path = self.path(STATE_FILE);
-        let header = "// duban: the meetings held and every update recorded, oldest first.";
         let before = fs::read(&path).ok();
         let seen = self
             .seen
@@ -374,7 +373,8 @@ impl Workspace {
             None => None,
         };
         let saving = outside.as_ref().map_or(state, |merged| &merged.state);
-        let text = to_ron(saving, header).map_err(|e| StorageError::io(&path, e, SAVE_HINT))?;
+        let text =
+            to_ron(saving, STATE_HEADER).map_err(|e| StorageError::io(&path, e, SAVE_HINT))?;
         let saved = atomic::write(&path, text.as_bytes())
             .map_err(|e| StorageError::io(&path, e, SAVE_HINT));
         if let Err(error) = &saved {
@@ -421,6 +421,15 @@ impl Workspace {
         }
     }
 
+    /// Keeps a state that could not be saved, as the board does before it is
+    /// left with records the state file lacks; returns where it went.
+    pub fn rescue(&self, state: &State) -> Result<PathBuf, StorageError> {
+        let path = self.path(STATE_FILE);
+        let text =
+            to_ron(state, STATE_HEADER).map_err(|e| StorageError::io(&path, e, SAVE_HINT))?;
+        backup::rescue(&path, text.as_bytes())
+    }
+
     fn seen_state(&self, bytes: &[u8], state: &State) {
         *self.seen.lock().unwrap_or_else(PoisonError::into_inner) = Some(Seen {
             fingerprint: fingerprint(bytes),
@@ -448,6 +457,9 @@ fn fingerprint(bytes: &[u8]) -> u64 {
     text.hash(&mut hasher);
     hasher.finish()
 }
+
+/// The first line of the state file.
+const STATE_HEADER: &str = "// duban: the meetings held and every update recorded, oldest first.";
 
 /// What to do when a save fails.
 const SAVE_HINT: &str =

@@ -207,10 +207,16 @@ impl App {
         let problem = self.message.take().map(|m| match m {
             Message::Error(text) | Message::Info(text) => text,
         });
-        let warning = format!(
-            "{}。再按一次退出将放弃未保存的记录",
-            problem.unwrap_or_default()
-        );
+        let problem = problem.unwrap_or_default();
+        // Before the secretary can leave, the records go somewhere.
+        let rescued = self.workspace.as_ref().map(|w| w.rescue(&self.state));
+        let warning = match rescued {
+            Some(Ok(path)) => format!(
+                "{problem}。全部记录已另存为 {}（duban restore 可放回）；再按一次退出",
+                path.display()
+            ),
+            _ => format!("{problem}。再按一次退出将放弃未保存的记录"),
+        };
         self.message = Some(Message::Error(warning));
     }
 }

@@ -347,6 +347,38 @@ fn a_read_only_board_follows_the_holder_and_takes_over_when_it_goes() {
     assert!(second.is_err(), "this board holds the workspace now");
 }
 
+/// PITFALLS 1: when saving fails, leaving must not drop what the disk lacks.
+#[test]
+fn quitting_with_unsaved_records_keeps_them_where_restore_finds_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path());
+    let path = dir.path().join(crate::storage::STATE_FILE);
+    std::fs::create_dir(&path).unwrap();
+    keys(&mut app, "s3");
+    assert!(app.unsaved, "a folder cannot be saved over");
+
+    keys(&mut app, "q");
+    assert!(!app.quit, "the first quit only warns");
+    let Some(Message::Error(said)) = &app.message else {
+        panic!("{:?}", app.message);
+    };
+    let rescued = said
+        .split("另存为 ")
+        .nth(1)
+        .and_then(|rest| rest.split('（').next())
+        .expect("names where the records went");
+    let kept: crate::model::State =
+        ron::from_str(&std::fs::read_to_string(rescued).unwrap()).unwrap();
+    assert_eq!(kept, app.state);
+    let listed = crate::storage::backup::list(&path);
+    assert!(
+        listed.iter().any(|p| p.to_str() == Some(rescued)),
+        "{listed:?}"
+    );
+    keys(&mut app, "q");
+    assert!(app.quit);
+}
+
 #[test]
 fn a_state_changed_outside_is_merged_kept_in_a_backup_and_said() {
     let dir = tempfile::tempdir().unwrap();

@@ -46,6 +46,27 @@ pub(super) fn back_up(state: &Path, bytes: &[u8]) -> Result<PathBuf, StorageErro
     Ok(recent)
 }
 
+/// Keeps `bytes`, a state that could not be saved, where `duban restore` finds
+/// it: `backups/state-unsaved-YYYYMMDD-HHMMSS.ron`, or, when the workspace
+/// cannot be written at all, the same name in the system's temporary folder.
+pub(super) fn rescue(state: &Path, bytes: &[u8]) -> Result<PathBuf, StorageError> {
+    let name = format!("state-unsaved-{}.ron", Local::now().format("%Y%m%d-%H%M%S"));
+    let dir = backup_dir(state);
+    let in_workspace =
+        fs::create_dir_all(&dir).and_then(|()| atomic::write(&dir.join(&name), bytes));
+    let path = match in_workspace {
+        Ok(()) => dir.join(&name),
+        Err(_) => {
+            let path = std::env::temp_dir().join(format!("duban-{name}"));
+            atomic::write(&path, bytes)
+                .map_err(|e| StorageError::io(&path, e, "请腾出磁盘空间后再试。"))?;
+            path
+        }
+    };
+    tracing::warn!(path = %path.display(), "kept the records that could not be saved");
+    Ok(path)
+}
+
 /// Every backup of the state file at `state`, newest first by name.
 pub fn list(state: &Path) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(backup_dir(state)) else {
