@@ -212,7 +212,7 @@ impl App {
         let rescued = self.workspace.as_ref().map(|w| w.rescue(&self.state));
         let warning = match rescued {
             Some(Ok(path)) => format!(
-                "{problem}。全部记录已另存为 {}（duban restore 可放回）；再按一次退出",
+                "全部记录已另存为 {}（duban restore 可放回）；再按一次退出。{problem}",
                 path.display()
             ),
             _ => format!("{problem}。再按一次退出将放弃未保存的记录"),

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::{App, Message};
 use crate::keymap::{Action, Mode};
@@ -25,17 +25,37 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         draw_prompt(frame, app, theme, area, prompt);
         return;
     }
-    let line = match &app.message {
-        Some(Message::Info(text)) => {
-            cells::plain(&format!(" {text} "), area.width.into(), theme.info)
+    let (text, style) = match &app.message {
+        Some(Message::Info(text)) => (text, theme.info),
+        Some(Message::Error(text)) => (text, theme.error),
+        None => {
+            let line = hints(app, theme, usize::from(area.width));
+            frame.render_widget(Paragraph::new(line), area);
+            return;
         }
-        Some(Message::Error(text)) => {
-            cells::plain(&format!(" {text} "), area.width.into(), theme.error)
-        }
-        None => hints(app, theme, usize::from(area.width)),
     };
-    frame.render_widget(Paragraph::new(line), area);
+    // A message too long for the line (a path, a file's broken place) rises
+    // over the rows above it rather than lose its end, where the advice is.
+    let room = usize::from(area.width).saturating_sub(2).max(1);
+    let mut lines = text::wrap(text, room);
+    let most = usize::from(MESSAGE_ROWS.min(area.y + 1));
+    if lines.len() > most {
+        // The last row ends in an ellipsis where the rest is cut.
+        let rest = lines.split_off(most - 1).concat();
+        lines.push(rest);
+    }
+    let rows = lines.len().max(1) as u16;
+    let over = Rect::new(area.x, area.y + 1 - rows, area.width, rows);
+    let lines: Vec<Line> = lines
+        .iter()
+        .map(|line| cells::bar(&format!(" {line}"), area.width.into(), style))
+        .collect();
+    frame.render_widget(Clear, over);
+    frame.render_widget(Paragraph::new(lines), over);
 }
+
+/// The most rows a message takes, counting the bottom line.
+const MESSAGE_ROWS: u16 = 4;
 
 /// A prompt and its text field, with the real cursor at the typing position so
 /// that an input method's candidate window opens there.
