@@ -160,6 +160,13 @@ impl Workspace {
             Ok(()) => {}
         };
 
+        if !self.dir.is_dir() {
+            return vec![format!(
+                "{}：没有这个文件夹，无从检查。请确认 --data 所给的路径；直接运行 duban 会在那里\
+                 新建工作区。",
+                self.dir.display()
+            )];
+        }
         let tasks_path = self.path(TASKS_FILE);
         let tasks = if tasks_path.exists() {
             let read = read_ron_source::<TaskList>(&tasks_path);
@@ -473,8 +480,9 @@ impl StorageError {
     pub fn short(&self) -> String {
         match self {
             StorageError::Io { path, source, .. } => format!(
-                "未能保存 {}（{source}）。记录仍在屏幕上，请检查磁盘空间或文件夹权限后再记一次",
-                path.display()
+                "未能保存 {}：{}。记录仍在屏幕上，请检查磁盘空间或文件夹权限后再记一次",
+                path.display(),
+                wording::io_error(source)
             ),
             StorageError::ChangedOutside { path, place } => format!(
                 "未保存：{} 在督办之外被改动，现在读不出来（第 {} 行第 {} 列：{}）。督办没有覆盖它，\

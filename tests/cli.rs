@@ -652,6 +652,29 @@ fn set_refuses_while_another_program_holds_the_workspace() {
     ok(dir.path(), &["set", "38", "done"]);
 }
 
+/// System errors are said in words first: a missing folder, a file where a
+/// folder should be.
+#[test]
+fn a_wrong_workspace_path_is_said_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("没有");
+    let out = cli_support::run(&missing, &["check"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stdout).contains("没有这个文件夹"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "").unwrap();
+    let said = fails(&file, &["list"]);
+    assert!(
+        said.contains("已有同名的文件，而这里需要的是文件夹"),
+        "{said}"
+    );
+}
+
 /// Commands run one after another by a script, or at once, wait their turn
 /// rather than fail: a command holds the workspace only for a moment.
 #[test]

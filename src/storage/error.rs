@@ -13,7 +13,7 @@ use crate::model::Problem;
 #[derive(Debug, Error)]
 pub enum StorageError {
     /// The file could not be read or written.
-    #[error("{path}: {source}\n{hint}", path = .path.display())]
+    #[error("{path}：{said}\n{hint}", path = .path.display(), said = wording::io_error(.source))]
     Io {
         /// The file or folder.
         path: PathBuf,

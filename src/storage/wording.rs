@@ -66,3 +66,21 @@ mod tests {
         );
     }
 }
+
+/// What the system said when a file could not be read or written, in the
+/// secretary's words; the system's own text follows for whoever fixes it.
+pub fn io_error(error: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let said = match error.kind() {
+        K::NotFound => "找不到这个文件或文件夹",
+        K::PermissionDenied => "没有读写它的权限",
+        K::AlreadyExists => "已有同名的文件，而这里需要的是文件夹",
+        K::IsADirectory => "这里是一个文件夹，而不是文件",
+        K::NotADirectory => "路径中的某一段是文件，而不是文件夹",
+        K::StorageFull => "磁盘已满",
+        K::ReadOnlyFilesystem => "这个磁盘只能读、不能写",
+        K::InvalidData => "内容无法处理",
+        _ => "系统报告了一个错误",
+    };
+    format!("{said}（{error}）")
+}
