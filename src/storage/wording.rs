@@ -50,23 +50,6 @@ pub fn ron_error(error: &Error) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_unknown_status_lists_the_names_there_are() {
-        let error: ron::error::SpannedError =
-            ron::from_str::<crate::model::Status>("Finished").unwrap_err();
-        let said = ron_error(&error.code);
-        assert!(said.contains("Finished"), "{said}");
-        assert!(
-            said.contains("NotStarted、InProgress、Lagging、Done"),
-            "{said}"
-        );
-    }
-}
-
 /// What the system said when a file could not be read or written, in the
 /// secretary's words; the system's own text follows for whoever fixes it.
 pub fn io_error(error: &std::io::Error) -> String {
@@ -83,4 +66,21 @@ pub fn io_error(error: &std::io::Error) -> String {
         _ => "系统报告了一个错误",
     };
     format!("{said}（{error}）")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_status_lists_the_names_there_are() {
+        let error: ron::error::SpannedError =
+            ron::from_str::<crate::model::Status>("Finished").unwrap_err();
+        let said = ron_error(&error.code);
+        assert!(said.contains("Finished"), "{said}");
+        assert!(
+            said.contains("NotStarted、InProgress、Lagging、Done"),
+            "{said}"
+        );
+    }
 }
