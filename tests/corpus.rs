@@ -197,6 +197,12 @@ fn an_empty_state() {
     refused("state.ron", "state-empty.ron", "1:1", &["文件是空的"]);
 }
 
+/// Cut inside its first line, the file keeps only part of its header comment.
+#[test]
+fn a_state_of_only_a_comment() {
+    assert_refused("state.ron", b"// duban: the me", "1:3", &["只有注释"]);
+}
+
 #[test]
 fn a_state_with_a_byte_order_mark_loads() {
     let dir = loads("state.ron", &fs::read(corpus("state-bom.ron")).unwrap());

@@ -34,11 +34,21 @@ pub(super) fn back_up(state: &Path, bytes: &[u8]) -> Result<PathBuf, StorageErro
         now.format("%Y%m%d-%H%M%S-%3f")
     ));
     let daily = dir.join(format!("{DAY_PREFIX}{}.ron", now.format("%Y-%m-%d")));
+    let mut saves: Vec<PathBuf> = list(state).into_iter().filter(|p| is_recent(p)).collect();
+    saves.sort();
+    // A save killed after its backup leaves the same state to back up again:
+    // a second copy would only push an older, different one out.
+    if let Some(newest) = saves
+        .last()
+        .filter(|p| fs::read(p).is_ok_and(|b| b == bytes))
+    {
+        atomic::write(&daily, bytes).map_err(io)?;
+        return Ok(newest.clone());
+    }
     atomic::write(&recent, bytes).map_err(io)?;
     atomic::write(&daily, bytes).map_err(io)?;
     tracing::info!(path = %recent.display(), "backed up");
-    let mut saves: Vec<PathBuf> = list(state).into_iter().filter(|p| is_recent(p)).collect();
-    saves.sort();
+    saves.push(recent.clone());
     let surplus = saves.len().saturating_sub(KEEP_RECENT);
     for old in &saves[..surplus] {
         let _ = fs::remove_file(old);
@@ -114,5 +124,17 @@ mod tests {
             newest.ends_with(&format!("// {}", KEEP_RECENT + 4)),
             "{newest}"
         );
+    }
+
+    #[test]
+    fn the_same_state_twice_is_backed_up_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("state.ron");
+        let first = back_up(&state, b"(updates: [])").unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        assert_eq!(back_up(&state, b"(updates: [])").unwrap(), first);
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        assert_ne!(back_up(&state, b"(meetings: [])").unwrap(), first);
+        assert_eq!(list(&state).iter().filter(|p| is_recent(p)).count(), 2);
     }
 }

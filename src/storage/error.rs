@@ -189,6 +189,9 @@ impl StorageError {
             _ if source.trim().is_empty() => {
                 "文件是空的（可能是保存时中断，或内容被误删）".to_string()
             }
+            _ if locate::is_blank(source) => {
+                "文件里只有注释，没有内容（可能是保存时中断，或内容被误删）".to_string()
+            }
             // RON notices a missing field only at the closing bracket, far from
             // where it belongs: say where the entry without it begins.
             ron::Error::MissingStructField { field, .. } => {

@@ -95,6 +95,11 @@ fn boundary(tokens: &[Token], from: usize) -> usize {
         .map_or(tokens.len(), |n| from + n)
 }
 
+/// Whether `source` holds nothing but comments and blanks.
+pub fn is_blank(source: &str) -> bool {
+    tokens(source).is_empty()
+}
+
 /// What the walk keeps of the text.
 #[derive(Debug, PartialEq)]
 enum Kind<'a> {
