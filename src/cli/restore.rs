@@ -16,9 +16,16 @@ pub fn run(args: &RestoreArgs, workspace: &Workspace, out: &mut dyn Write) -> Re
             writeln!(out, "没有备份：第一次保存之后才会有。")?;
         }
         for path in &backups {
-            let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
             let name = path.file_name().unwrap_or_default().to_string_lossy();
-            writeln!(out, "{name}\t{size} 字节")?;
+            // What it holds, so the right one can be told from the others.
+            let holds = match backup::read(path) {
+                Some(state) => match state.updates.iter().map(|u| u.date).max() {
+                    Some(last) => format!("{} 条进展，最近的记于 {last}", state.updates.len()),
+                    None => "没有进展".to_string(),
+                },
+                None => "读不出来，不能放回".to_string(),
+            };
+            writeln!(out, "{name}\t{holds}")?;
         }
         return Ok(());
     };

@@ -77,6 +77,12 @@ pub(super) fn rescue(state: &Path, bytes: &[u8]) -> Result<PathBuf, StorageError
     Ok(path)
 }
 
+/// What a backup holds, to choose one by: `None` when it does not load.
+pub fn read(path: &Path) -> Option<crate::model::State> {
+    let bytes = fs::read(path).ok()?;
+    super::read_state(path, &bytes, None).ok()
+}
+
 /// Every backup of the state file at `state`, newest first by name.
 pub fn list(state: &Path) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(backup_dir(state)) else {
