@@ -4,11 +4,14 @@
 //! on error with a message that says what to do.
 
 mod error;
+mod help;
 mod list;
 mod output;
 mod report;
 mod restore;
 mod set;
+mod usage;
+mod values;
 mod warnings;
 
 use std::path::PathBuf;
@@ -20,17 +23,23 @@ use crate::rules::Light;
 use crate::storage::{Loaded, Workspace};
 
 pub use error::CliError;
+pub use usage::{Stop, parse};
+use values::{parse_light, parse_progress, parse_status, parse_task_id};
 
-/// 督办: the board for the weekly key-task supervision meeting.
+// The `///` lines on the command, its subcommands and their arguments are
+// also the help `duban --help` prints, so they are written in Chinese for the
+// secretary; each is one line, since clap joins a paragraph's lines with a
+// space. `help` adds the possible values, defaults and headings.
+
+/// 督办：重点任务周调度会的看板；不带命令时打开看板
 #[derive(Debug, Parser)]
-#[command(name = "duban", version, about)]
+#[command(name = "duban", version)]
 pub struct Cli {
-    /// The workspace folder; a new one starts from the built-in 2021 list.
-    /// Default: the platform's data folder (~/.local/share/duban on Linux).
-    #[arg(long, global = true, env = "DUBAN_DATA", value_name = "DIR")]
+    /// 工作区文件夹；不写则用本机的数据文件夹，Linux 上是 ~/.local/share/duban
+    #[arg(long, global = true, env = "DUBAN_DATA", value_name = "文件夹")]
     pub data: Option<PathBuf>,
 
-    /// What to do; without a subcommand, the board opens.
+    /// 要做的事；不写则打开看板
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -38,80 +47,78 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List tasks, filtered like the board.
+    /// 列出任务，可像看板上一样筛选
     List(ListArgs),
-    /// Record a task's status, with optional progress and note.
+    /// 记录一项任务的状态，可附进度和说明
     Set(SetArgs),
-    /// The interview list (约谈预警名单): units at a warning level, ranked.
+    /// 约谈预警名单：达到预警等级的责任单位，按轻重排列
     Warnings(WarningsArgs),
-    /// The summary sheet (调度通报) of a meeting, to print or send.
+    /// 一次调度会的调度通报，供打印或分发
     Report(ReportArgs),
-    /// List the backups of the recorded state, or put one back.
+    /// 列出所记状态的备份，或放回其中一份
     Restore(RestoreArgs),
-    /// Check the workspace's files and list every problem found.
+    /// 检查工作区的文件，列出发现的每个问题
     Check,
 }
 
 /// Arguments of `duban restore`.
 #[derive(Debug, clap::Args)]
 pub struct RestoreArgs {
-    /// The backup to put back: a name `duban restore` lists, or a path.
-    /// Without it, the backups are listed, newest first.
+    /// 要放回的备份：duban restore 列出的名称或路径；不写则列出备份，新的在前
+    #[arg(value_name = "备份")]
     pub backup: Option<String>,
 }
 
 /// Arguments of `duban list`.
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
-    /// Only this category: any unambiguous part of its name (数字政府).
-    #[arg(long)]
+    /// 只看这一类别：类别名称中不致混淆的任一部分，如 数字政府
+    #[arg(long, value_name = "类别")]
     pub category: Option<String>,
-    /// Only tasks naming this unit: any unambiguous part of its name.
-    #[arg(long)]
+    /// 只看列有这个责任单位的任务：单位名称中不致混淆的任一部分
+    #[arg(long, value_name = "单位")]
     pub unit: Option<String>,
-    /// Only this status: not_started|in_progress|lagging|done or 未启动|推进中|滞后|已完成.
-    #[arg(long, value_parser = parse_status)]
+    /// 只看这一状态：未启动、推进中、滞后、已完成，或 not_started、in_progress、lagging、done
+    #[arg(long, value_name = "状态", value_parser = parse_status)]
     pub status: Option<crate::model::Status>,
-    /// Only tasks of this light at the date: red|yellow|green or 红灯|黄灯|绿灯 (红|黄|绿).
-    #[arg(long, value_parser = parse_light)]
+    /// 只看这一灯色：红、黄、绿，或 红灯、黄灯、绿灯，或 red、yellow、green
+    #[arg(long, value_name = "灯色", value_parser = parse_light)]
     pub light: Option<Light>,
-    /// Search as the board does: Chinese, pinyin initials (dsj) or full pinyin.
-    #[arg(long)]
+    /// 像看板上一样查找：中文、拼音首字母（如 dsj）或全拼
+    #[arg(long, value_name = "文字")]
     pub search: Option<String>,
-    /// The date lights are evaluated and statuses taken at, YYYY-MM-DD; default today.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::model::parse_date)]
+    /// 按哪一天评灯色、取状态，如 2021-10-18；不写则为今天
+    #[arg(long, value_name = "日期", value_parser = crate::model::parse_date)]
     pub as_of: Option<NaiveDate>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    /// 输出格式：table 为对齐的表格，tsv 以制表符分隔
+    #[arg(long, value_name = "格式", value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
 
 /// Arguments of `duban warnings`.
 #[derive(Debug, clap::Args)]
 pub struct WarningsArgs {
-    /// The date the rules are evaluated at, YYYY-MM-DD; default today. The
-    /// latest meeting on or before it is "this meeting".
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::model::parse_date)]
+    /// 按哪一天评定，以这天或之前最近的一次调度会为本次会议；不写则为今天
+    #[arg(long, value_name = "日期", value_parser = crate::model::parse_date)]
     pub as_of: Option<NaiveDate>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    /// 输出格式：table 为对齐的表格，tsv 以制表符分隔
+    #[arg(long, value_name = "格式", value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
 
 /// Arguments of `duban report`.
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
-    /// The sheet's format: html to print, md, txt, or csv for Excel.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    /// 通报的格式：html 便于打印，csv 供 Excel 打开
+    #[arg(long, value_name = "格式", value_enum, default_value_t = ReportFormat::Html)]
     pub format: ReportFormat,
-    /// Write the sheet to this file (replaced atomically) instead of stdout.
-    #[arg(long, short, value_name = "FILE")]
+    /// 把通报写入这个文件（整份替换旧文件）；不写则直接输出
+    #[arg(long, short, value_name = "文件")]
     pub output: Option<PathBuf>,
-    /// The date the rules are evaluated at, YYYY-MM-DD; default today. The
-    /// latest meeting on or before it is the meeting reported.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::model::parse_date)]
+    /// 按哪一天评定，通报这天或之前最近的一次调度会；不写则为今天
+    #[arg(long, value_name = "日期", value_parser = crate::model::parse_date)]
     pub as_of: Option<NaiveDate>,
-    /// One page per unit with just its tasks, to send to each unit.
+    /// 每个单位一页，只含该单位的任务，便于分发
     #[arg(long)]
     pub by_unit: bool,
 }
@@ -119,19 +126,22 @@ pub struct ReportArgs {
 /// Arguments of `duban set`.
 #[derive(Debug, clap::Args)]
 pub struct SetArgs {
-    /// The task's number (序号).
+    /// 任务序号，如 38
+    // A negative number is read as a value, so that it is refused as a task
+    // number rather than as an unknown option.
+    #[arg(value_name = "序号", value_parser = parse_task_id, allow_negative_numbers = true)]
     pub id: u32,
-    /// not_started|in_progress|lagging|done or 未启动|推进中|滞后|已完成.
-    #[arg(value_parser = parse_status)]
+    /// 未启动、推进中、滞后、已完成，或 not_started、in_progress、lagging、done
+    #[arg(value_name = "状态", value_parser = parse_status)]
     pub status: crate::model::Status,
-    /// Percent complete, 0 to 100.
-    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=100))]
+    /// 完成的百分比，0 到 100 之间的整数
+    #[arg(long, value_name = "进度", value_parser = parse_progress, allow_negative_numbers = true)]
     pub progress: Option<u8>,
-    /// What was said. May begin with a dash ("-5% 资金未到位").
-    #[arg(long, allow_hyphen_values = true)]
+    /// 会上所说的情况；可以“-”开头，如“-5% 资金未到位”
+    #[arg(long, value_name = "说明", allow_hyphen_values = true)]
     pub note: Option<String>,
-    /// The meeting's date, YYYY-MM-DD; default today.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::model::parse_date)]
+    /// 会议日期，如 2021-10-18；不写则为今天
+    #[arg(long, value_name = "日期", value_parser = crate::model::parse_date)]
     pub date: Option<NaiveDate>,
 }
 
@@ -144,27 +154,6 @@ pub enum Format {
     Tsv,
     /// JSON: an array of tasks, or the interview list.
     Json,
-}
-
-fn parse_status(text: &str) -> Result<crate::model::Status, String> {
-    crate::model::Status::parse(text).ok_or_else(|| {
-        format!(
-            "没有“{text}”这个状态；请用 not_started、in_progress、lagging、done \
-             或 未启动、推进中、滞后、已完成"
-        )
-    })
-}
-
-fn parse_light(text: &str) -> Result<Light, String> {
-    // 红, 黄 and 绿 alone are how a meeting says them; the label adds 灯.
-    let short = |l: &Light| l.label().strip_suffix('灯') == Some(text.trim());
-    Light::parse(text)
-        .or_else(|| Light::ALL.into_iter().find(short))
-        .ok_or_else(|| {
-            format!(
-                "没有“{text}”这种灯色；请用 red、yellow、green，或 红灯、黄灯、绿灯、红、黄、绿"
-            )
-        })
 }
 
 /// Today's date on this machine: the default of `--as-of` and `--date`.

@@ -4,15 +4,18 @@
 use std::process::ExitCode;
 
 use chrono::Local;
-use clap::Parser;
 
 use duban::app::App;
-use duban::cli::{self, Cli};
+use duban::cli;
 use duban::keymap::Keymap;
 use duban::storage::StorageError;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Mistakes on the command line are told in Chinese and exit 2, as clap's do.
+    let cli = match cli::parse(std::env::args_os()) {
+        Ok(cli) => cli,
+        Err(stop) => return stop.finish(),
+    };
     let workspace = cli.workspace();
     // `check` only reads; everything else logs into the workspace.
     let checking = matches!(cli.command, Some(cli::Command::Check));
