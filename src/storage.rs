@@ -1,7 +1,7 @@
 //! The workspace (工作区): a folder of RON files a person can read and diff.
 //!
 //! - `tasks.ron`: the key-task list; a new workspace gets the built-in 2021 list.
-//! - `state.ron`: the meetings and every update recorded.
+//! - `state.ron`: the meetings and every update recorded ([`state_file`]).
 //! - `config.ron`: settings, such as key bindings.
 //! - `reports/`: the summary sheets written by `p` in the board
 //!   ([`write_html_report`]).
@@ -17,12 +17,12 @@ mod excerpt;
 mod locate;
 mod lock;
 mod reports;
+mod state_file;
 mod wording;
 
 use std::fs;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 
 use ron::ser::PrettyConfig;
 use serde::Serialize;
@@ -35,6 +35,8 @@ use crate::rules::RulesConfig;
 pub use error::{Located, StorageError};
 pub use lock::{BOARD, LOCK_FILE, WorkspaceLock};
 pub use reports::{REPORTS_DIR, report_file_name, write_html_report};
+pub use state_file::{Merged, Saved};
+use state_file::{Seen, read_state};
 
 /// The 2021 list as shipped in `data/`, built into the binary.
 pub const BUILTIN_TASKS: &str = include_str!("../data/tasks-2021.ron");
@@ -74,45 +76,6 @@ pub struct Workspace {
     /// The state file as this program last read or wrote it, shared by
     /// clones: to notice a change made outside (an editor) and merge it.
     seen: Arc<Mutex<Option<Seen>>>,
-}
-
-/// The state file as last read or written.
-#[derive(Clone, Debug)]
-struct Seen {
-    /// A fingerprint of its text.
-    fingerprint: u64,
-    /// What it held.
-    state: State,
-}
-
-/// What a save did beyond saving.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Saved {
-    /// Where the state file's previous text was kept, when another program
-    /// had changed it since this one read or wrote it.
-    pub changed_outside: Option<PathBuf>,
-    /// The other program's changes, when they were merged into what was
-    /// saved: the caller's state is then out of date.
-    pub merged: Option<Merged>,
-}
-
-/// Changes made to the state file outside duban, merged into a save.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Merged {
-    /// The file as duban had last read or written it.
-    pub base: State,
-    /// The file as the other program left it.
-    pub theirs: State,
-    /// What was saved: the caller's state with those changes.
-    pub state: State,
-}
-
-impl Merged {
-    /// Another state of the caller's (an undo step, say) with the same
-    /// outside changes.
-    pub fn apply(&self, ours: &State) -> State {
-        crate::model::merge(&self.base, &self.theirs, ours)
-    }
 }
 
 impl Workspace {
@@ -239,30 +202,6 @@ impl Workspace {
         }
     }
 
-    /// The state file, read again when it changed since this program last
-    /// read or wrote it (another program recorded): `None` when it did not.
-    /// Only reads, so it serves a board that does not hold the workspace.
-    pub fn reload_state(&self, tasks: &TaskList) -> Result<Option<State>, StorageError> {
-        let path = self.path(STATE_FILE);
-        let bytes = fs::read(&path).unwrap_or_default();
-        let seen = self
-            .seen
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone();
-        if seen.is_some_and(|seen| seen.fingerprint == fingerprint(&bytes)) {
-            return Ok(None);
-        }
-        let mut state = match bytes.is_empty() && !path.exists() {
-            true => State::default(),
-            false => read_state(&path, &bytes, Some(tasks))?,
-        };
-        state.mend_meetings();
-        self.seen_state(&bytes, &state);
-        tracing::info!(path = %path.display(), updates = state.updates.len(), "read again");
-        Ok(Some(state))
-    }
-
     fn try_lock(&self, who: &str) -> Result<WorkspaceLock, StorageError> {
         fs::create_dir_all(&self.dir).map_err(|e| StorageError::io(&self.dir, e, WRITABLE_HINT))?;
         lock::take(&self.dir, who)
@@ -351,126 +290,11 @@ impl Workspace {
         })
     }
 
-    /// Saves the state atomically.
-    ///
-    /// Callers hold the workspace's [`Workspace::lock`], so that no other
-    /// duban's updates are overwritten by this save.
-    ///
-    /// The file as it stood is first copied into `backups/` (see [`backup`]).
-    /// When a program other than duban (an editor) changed it since it was
-    /// loaded, its changes are merged into `state` and the merge is saved and
-    /// returned; if it no longer loads against `tasks`, nothing is written and
-    /// the error says where it is broken. The save is logged with its path.
-    pub fn save_state(&self, tasks: &TaskList, state: &State) -> Result<Saved, StorageError> {
-        let path = self.path(STATE_FILE);
-        let before = fs::read(&path).ok();
-        let seen = self
-            .seen
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone();
-        let outside = match (&before, seen) {
-            (Some(bytes), Some(seen)) if fingerprint(bytes) != seen.fingerprint => {
-                Some(self.merge_outside(tasks, bytes, &seen.state, state)?)
-            }
-            _ => None,
-        };
-        let backup = match &before {
-            Some(bytes) => Some(backup::back_up(&path, bytes)?),
-            None => None,
-        };
-        let saving = outside.as_ref().map_or(state, |merged| &merged.state);
-        let text =
-            to_ron(saving, STATE_HEADER).map_err(|e| StorageError::io(&path, e, SAVE_HINT))?;
-        let saved = atomic::write(&path, text.as_bytes())
-            .map_err(|e| StorageError::io(&path, e, SAVE_HINT));
-        if let Err(error) = &saved {
-            tracing::error!(path = %path.display(), %error, "save failed");
-        }
-        saved?;
-        self.seen_state(text.as_bytes(), saving);
-        tracing::info!(path = %path.display(), updates = saving.updates.len(), "saved");
-        let changed_outside = backup.filter(|_| outside.is_some());
-        if let Some(kept) = &changed_outside {
-            tracing::warn!(path = %path.display(), kept = %kept.display(),
-                "merged changes made outside duban; the file as they left it is kept");
-        }
-        Ok(Saved {
-            changed_outside,
-            merged: outside,
-        })
-    }
-
-    /// `ours` with the changes another program made to the state file since
-    /// it held `base`, or why that file cannot be read (then it must stay).
-    fn merge_outside(
-        &self,
-        tasks: &TaskList,
-        bytes: &[u8],
-        base: &State,
-        ours: &State,
-    ) -> Result<Merged, StorageError> {
-        let path = self.path(STATE_FILE);
-        match read_state(&path, bytes, Some(tasks)) {
-            Ok(mut theirs) => {
-                theirs.mend_meetings();
-                Ok(Merged {
-                    state: crate::model::merge(base, &theirs, ours),
-                    base: base.clone(),
-                    theirs,
-                })
-            }
-            Err(error) => {
-                tracing::error!(path = %path.display(), %error,
-                    "changed outside duban and no longer loads; not saved");
-                Err(StorageError::changed_outside(&path, error))
-            }
-        }
-    }
-
-    /// Keeps a state that could not be saved, as the board does before it is
-    /// left with records the state file lacks; returns where it went.
-    pub fn rescue(&self, state: &State) -> Result<PathBuf, StorageError> {
-        let path = self.path(STATE_FILE);
-        let text =
-            to_ron(state, STATE_HEADER).map_err(|e| StorageError::io(&path, e, SAVE_HINT))?;
-        backup::rescue(&path, text.as_bytes())
-    }
-
-    fn seen_state(&self, bytes: &[u8], state: &State) {
-        *self.seen.lock().unwrap_or_else(PoisonError::into_inner) = Some(Seen {
-            fingerprint: fingerprint(bytes),
-            state: state.clone(),
-        });
-    }
-
-    /// Forgets the state file as read, so that the next save writes over it
-    /// whatever it holds then.
-    fn forget_state(&self) {
-        *self.seen.lock().unwrap_or_else(PoisonError::into_inner) = None;
-    }
-
     fn write_new(&self, path: &Path, contents: &str) -> Result<(), StorageError> {
         atomic::write(path, contents.as_bytes())
             .map_err(|e| StorageError::io(path, e, WRITABLE_HINT))
     }
 }
-
-/// A fingerprint of a file's text, a byte-order mark aside, to tell whether
-/// it changed.
-fn fingerprint(bytes: &[u8]) -> u64 {
-    let text = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
-    let mut hasher = std::hash::DefaultHasher::new();
-    text.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// The first line of the state file.
-const STATE_HEADER: &str = "// duban: the meetings held and every update recorded, oldest first.";
-
-/// What to do when a save fails.
-const SAVE_HINT: &str =
-    "记录还在打开的督办界面里，没有丢失。请腾出磁盘空间或修正文件夹的权限，然后再记一次。";
 
 /// What to do when the workspace folder cannot be written.
 pub(crate) const WRITABLE_HINT: &str = "请用 --data 目录 选一个可以写入的文件夹。";
@@ -602,20 +426,6 @@ fn read_ron_source<T: DeserializeOwned>(path: &Path) -> Result<(T, String), Stor
         Ok(value) => Ok((value, text)),
         Err(e) => Err(StorageError::syntax(path, &text, &e)),
     }
-}
-
-/// A state file's bytes as a state, checked against the task list when one
-/// is given, with every problem of its entries when there are several.
-fn read_state(path: &Path, bytes: &[u8], tasks: Option<&TaskList>) -> Result<State, StorageError> {
-    let text = text_of(path, bytes.to_vec())?;
-    let state = ron::from_str::<State>(&text).map_err(|e| {
-        elementwise::state_problems(path, &text, tasks)
-            .unwrap_or_else(|| StorageError::syntax(path, &text, &e))
-    })?;
-    if let Some(tasks) = tasks {
-        refuse_problems(path, &text, crate::model::validate_state(tasks, &state))?;
-    }
-    Ok(state)
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, StorageError> {
