@@ -1,7 +1,7 @@
 //! The workspace (工作区): a folder of RON files a person can read and diff.
 //!
 //! - `tasks.ron`: the key-task list; a new workspace gets the built-in 2021 list.
-//! - `state.ron`: the meetings and every update recorded ([`state_file`]).
+//! - `state.ron`: the meetings and every update recorded (see `state_file.rs`).
 //! - `config.ron`: settings, such as key bindings.
 //! - `reports/`: the summary sheets written by `p` in the board
 //!   ([`write_html_report`]).
