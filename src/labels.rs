@@ -98,6 +98,11 @@ pub const SORTED_BY_LIGHT: &str = "按灯排序";
 /// Help section: note form.
 pub const HELP_NOTE: &str = "记录进展";
 
+/// Said when a paste was longer than the prompt's field holds.
+pub fn paste_cut(max: usize) -> String {
+    format!("粘贴内容已截断：最多 {max} 个字符")
+}
+
 /// A light's one-cell symbol, so it reads without colour: a cross for red, a
 /// small triangle for yellow, a ringed dot for green. Each has one width in
 /// every terminal (unlike ● ▲ ■).
