@@ -19,13 +19,14 @@ use ratatui::crossterm::event::KeyCode;
 
 use crate::filter::{self, Facts, Filter, TaskIndex};
 use crate::keymap::{Action, Key, Keymap, Mode};
+use crate::labels;
 use crate::model::{Standing, State, Status, Task, TaskList};
 use crate::rules::{Evaluation, Light, Rules, RulesConfig, TaskLight};
 use crate::search::Matcher;
 use crate::storage::Workspace;
 
 pub use history::History;
-pub use input::TextInput;
+pub use input::{PROMPT_MAX_CHARS, TextInput};
 pub use note::{NoteField, NoteForm};
 pub use picker::{Picker, PickerItem, PickerKind};
 pub use warnings::{WarningsTab, WarningsView};
@@ -118,7 +119,7 @@ impl App {
             selected: 0,
             offset: 0,
             size: (80, 24),
-            input: TextInput::default(),
+            input: TextInput::prompt(""),
             picker: None,
             note: None,
             warnings: None,
@@ -196,33 +197,42 @@ impl App {
 
     /// Handles pasted text: always text, never key bindings; none while the
     /// window is too small to show where it goes.
+    ///
+    /// A paste is one change, however long: the search runs once for it, not
+    /// once per character. What passes a prompt's limit is dropped, and the
+    /// bottom line says so.
     pub fn paste(&mut self, text: &str) {
+        self.message = None;
         if !self.fits() {
             return;
         }
+        if self.mode == Mode::Board {
+            self.update(Action::Search);
+        }
+        let whole = match self.mode {
+            Mode::Search | Mode::Jump | Mode::Meeting => self.input.paste(text),
+            Mode::Picker => match &mut self.picker {
+                Some(picker) => picker.input.paste(text),
+                None => true,
+            },
+            Mode::Note => match &mut self.note {
+                Some(form) => form.focused().paste(text),
+                None => true,
+            },
+            Mode::Board | Mode::Status | Mode::Help | Mode::Warnings => return,
+        };
         match self.mode {
-            Mode::Board => {
-                self.update(Action::Search);
-                self.input.paste(text);
-                self.search_changed();
-            }
-            Mode::Search => {
-                self.input.paste(text);
-                self.search_changed();
-            }
-            Mode::Jump | Mode::Meeting => self.input.paste(text),
+            Mode::Search => self.search_changed(),
+            Mode::Jump => self.preview_jump(),
             Mode::Picker => {
                 if let Some(picker) = &mut self.picker {
-                    picker.input.paste(text);
                     picker.refresh(&self.matcher);
                 }
             }
-            Mode::Note => {
-                if let Some(form) = &mut self.note {
-                    form.focused().paste(text);
-                }
-            }
-            Mode::Status | Mode::Help | Mode::Warnings => {}
+            _ => {}
+        }
+        if !whole {
+            self.message = Some(Message::Info(labels::paste_cut(PROMPT_MAX_CHARS)));
         }
     }
 
@@ -246,7 +256,7 @@ impl App {
                 Action::Confirm => self.mode = Mode::Board,
                 Action::Cancel => {
                     self.mode = Mode::Board;
-                    self.input = TextInput::default();
+                    self.input = TextInput::prompt("");
                     self.search_changed();
                 }
                 Action::Down => self.move_by(1),
@@ -322,23 +332,24 @@ impl App {
             Action::First => self.move_by(isize::MIN / 2),
             Action::Last => self.move_by(isize::MAX / 2),
             Action::Jump => {
-                self.input = TextInput::default();
+                self.input = TextInput::prompt("");
                 self.jump_origin = Some(self.selected);
                 self.mode = Mode::Jump;
             }
             Action::Search => {
-                self.input = TextInput::with(&self.filter.search);
+                self.input = TextInput::prompt(&self.filter.search);
                 self.mode = Mode::Search;
             }
             Action::ChooseMeeting => {
-                self.input = TextInput::suggested(&self.meeting.format("%Y-%m-%d").to_string());
+                let date = self.meeting.format("%Y-%m-%d").to_string();
+                self.input = TextInput::suggested(&date).at_most(PROMPT_MAX_CHARS);
                 self.mode = Mode::Meeting;
             }
             Action::PickCategory => self.open_picker(PickerKind::Category),
             Action::PickUnit => self.open_picker(PickerKind::Unit),
             Action::ClearFilters => {
                 self.filter = Filter::default();
-                self.input = TextInput::default();
+                self.input = TextInput::prompt("");
                 self.search_cache.clear();
                 self.refresh();
             }

@@ -40,6 +40,15 @@ pub const UNITS: &str = "责任单位";
 pub const UPDATES: &str = "进展";
 /// Detail pane: no update yet.
 pub const NO_UPDATES: &str = "尚无进展记录";
+/// Detail pane, after the updates' heading when the pane is too short for
+/// them all: how many were left out, older than those shown or in all.
+pub fn updates_not_shown(hidden: usize, some_shown: bool) -> String {
+    if some_shown {
+        format!("（另有较早的 {hidden} 条）")
+    } else {
+        format!("（共 {hidden} 条）")
+    }
+}
 /// Detail pane: how the row was read from the source.
 pub const SOURCE_NOTE: &str = "整理说明";
 /// Detail pane: progress.
@@ -97,6 +106,11 @@ pub const FILTER_LIGHT: &str = "灯";
 pub const SORTED_BY_LIGHT: &str = "按灯排序";
 /// Help section: note form.
 pub const HELP_NOTE: &str = "记录进展";
+
+/// Said when a paste was longer than the prompt's field holds.
+pub fn paste_cut(max: usize) -> String {
+    format!("粘贴内容已截断：最多 {max} 个字符")
+}
 
 /// A light's one-cell symbol, so it reads without colour: a cross for red, a
 /// small triangle for yellow, a ringed dot for green. Each has one width in

@@ -4,7 +4,10 @@
 
 mod common;
 
-use common::{app, press, screen, type_text};
+use chrono::NaiveDate;
+use duban::model::{Status, Update};
+
+use common::{app, app_with_state, press, screen, type_text};
 
 /// Both sizes every screen is checked at.
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
@@ -25,6 +28,52 @@ fn board() {
 #[test]
 fn detail_of_a_task_with_updates() {
     check("detail", |app| press(app, &[":", "3", "9", "enter"]));
+}
+
+/// The sample meeting, but task 38 (whose content takes three lines at 80
+/// columns) lagging, with an update at each of the two meetings.
+fn long_task_lagging() -> duban::model::State {
+    let mut state = common::sample_state();
+    state.updates.retain(|u| u.task != 38);
+    let updates = [
+        (
+            11,
+            Status::InProgress,
+            40,
+            "爱山东APP完成改版，上线事项520项",
+        ),
+        (
+            18,
+            Status::Lagging,
+            55,
+            "语音搜索功能待验收，应用服务事项达到610项，低于序时进度",
+        ),
+    ];
+    for (day, status, progress, note) in updates {
+        state.record(Update {
+            task: 38,
+            date: NaiveDate::from_ymd_opt(2021, 10, day).expect("an October day"),
+            status,
+            progress: Some(progress),
+            note: note.to_string(),
+        });
+    }
+    state
+}
+
+#[test]
+fn detail_of_a_long_task_shows_its_newest_update() {
+    for (width, height) in SIZES {
+        let mut app = app_with_state(width, height, long_task_lagging());
+        press(&mut app, &[":", "3", "8", "enter"]);
+        let screen = screen(&app);
+        // What the meeting discusses: the newest update's date, status and note.
+        assert!(
+            screen.contains("2021-10-18 滞后 55% 语音搜索功能待验收"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("detail_long_task_{width}x{height}"), screen);
+    }
 }
 
 #[test]

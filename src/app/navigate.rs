@@ -61,7 +61,7 @@ impl App {
         };
         if !self.visible.contains(&index) {
             self.filter = Filter::default();
-            self.input = TextInput::default();
+            self.input = TextInput::prompt("");
             self.search_cache.clear();
             self.refresh();
             self.message = Some(Message::Info(format!("已清除筛选，显示第 {id} 项")));

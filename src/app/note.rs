@@ -1,6 +1,6 @@
 //! The form for recording a note and an optional progress figure.
 
-use super::input::TextInput;
+use super::input::{PROMPT_MAX_CHARS, TextInput};
 
 /// Which field of the note form has the cursor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,7 +27,8 @@ impl NoteForm {
     pub fn new(progress: Option<u8>) -> NoteForm {
         let progress = progress.map(|p| p.to_string()).unwrap_or_default();
         NoteForm {
-            progress: TextInput::suggested(&progress),
+            progress: TextInput::suggested(&progress).at_most(PROMPT_MAX_CHARS),
+            // No limit: a note pasted from a report is kept whole.
             note: TextInput::default(),
             focus: NoteField::Note,
         }

@@ -74,7 +74,7 @@ impl Picker {
         Picker {
             kind,
             items,
-            input: TextInput::default(),
+            input: TextInput::prompt(""),
             visible,
             selected,
         }

@@ -211,6 +211,61 @@ fn paste_is_text_and_never_runs_bindings() {
     assert_eq!(app.filter.search, "q x");
 }
 
+/// About 100 KB of the list's own text, its lines ended as terminals end them,
+/// and the one line the paste should become.
+fn long_paste(app: &App) -> (String, String) {
+    let breaks = ["\r\n", "\n", "\r"];
+    let (mut pasted, mut lines) = (String::new(), Vec::new());
+    for (i, task) in app.list.tasks.iter().cycle().take(1_500).enumerate() {
+        pasted.push_str(&task.content);
+        pasted.push_str(breaks[i % 3]);
+        lines.push(task.content.as_str());
+    }
+    (pasted, lines.join(" "))
+}
+
+#[test]
+fn a_long_pasted_note_is_recorded_whole() {
+    let mut app = app();
+    let (pasted, expected) = long_paste(&app);
+    assert!(pasted.len() > 100_000);
+    keys(&mut app, ":38");
+    press(&mut app, "enter");
+    keys(&mut app, "n");
+    app.paste(&pasted);
+    assert_eq!(app.message, None, "nothing was cut");
+    press(&mut app, "enter");
+    let updates = app.state.updates_of(38);
+    assert_eq!(updates.len(), 1);
+    assert_eq!(updates[0].note, expected);
+}
+
+#[test]
+fn a_long_paste_into_search_is_cut_to_the_prompt_and_says_so() {
+    let mut app = app();
+    let (pasted, expected) = long_paste(&app);
+    app.paste(&pasted);
+    assert_eq!(app.mode, Mode::Search);
+    let kept: String = expected.chars().take(PROMPT_MAX_CHARS).collect();
+    assert_eq!(app.filter.search, kept);
+    assert_eq!(app.input.value(), kept);
+    let said = labels::paste_cut(PROMPT_MAX_CHARS);
+    assert_eq!(app.message, Some(Message::Info(said)));
+    keys(&mut app, "甲");
+    assert_eq!(app.message, None);
+    assert_eq!(app.input.value(), kept, "the field is full");
+}
+
+#[test]
+fn a_number_pasted_into_jump_previews_the_task() {
+    let mut app = app();
+    keys(&mut app, ":");
+    app.paste("38\r\n");
+    assert_eq!(selected_id(&app), 38);
+    press(&mut app, "enter");
+    assert_eq!(selected_id(&app), 38);
+}
+
 #[test]
 fn moving_stays_in_bounds_and_keeps_the_selection_on_screen() {
     let mut app = app();

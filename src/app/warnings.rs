@@ -100,7 +100,7 @@ impl App {
                     unit: Some(unit.clone()),
                     ..Filter::default()
                 };
-                self.input = TextInput::default();
+                self.input = TextInput::prompt("");
                 self.search_cache.clear();
                 self.mode = Mode::Board;
                 self.refresh();

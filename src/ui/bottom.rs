@@ -58,9 +58,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 const MESSAGE_ROWS: u16 = 4;
 
 /// A prompt and its text field, with the real cursor at the typing position so
-/// that an input method's candidate window opens there.
+/// that an input method's candidate window opens there. A message (a paste
+/// cut to the field's limit) stands where the hints would.
 fn draw_prompt(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, prompt: &str) {
-    let hints = hints(app, theme, usize::from(area.width) / 2);
+    let half = usize::from(area.width) / 2;
+    let hints = match &app.message {
+        Some(Message::Info(text)) => cells::plain(&format!(" {text} "), half, theme.info),
+        Some(Message::Error(text)) => cells::plain(&format!(" {text} "), half, theme.error),
+        None => hints(app, theme, half),
+    };
     let hints_width = hints.width();
     let room = usize::from(area.width).saturating_sub(hints_width + 1);
     let typed = format!("{prompt}{}", app.input.value());

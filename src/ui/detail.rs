@@ -1,4 +1,5 @@
-//! The detail pane: the selected task's full text, units with roles, and updates.
+//! The detail pane: the selected task's full text, units with roles, and updates,
+//! with rows shared among them when they do not all fit (see `rows`).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,6 +15,9 @@ use crate::text;
 use super::Theme;
 use super::cells;
 
+mod rows;
+mod updates;
+
 /// Draws the selected task's detail into `area`.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let width = usize::from(area.width);
@@ -21,6 +25,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         frame.render_widget(Paragraph::new("").style(theme.text), area);
         return;
     };
+    let mut lines = vec![cells::bar(&title(app, task), width, theme.bar)];
+    let height = usize::from(area.height).saturating_sub(1);
+    lines.extend(body(app, task, theme, width, height));
+    frame.render_widget(Paragraph::new(lines).style(theme.text), area);
+}
+
+/// The title bar's text: number, status, progress, light and category.
+fn title(app: &App, task: &Task) -> String {
     let category = app
         .list
         .category(&task.category)
@@ -35,8 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if let Some(progress) = standing.progress {
         title.push_str(&format!(" {progress}%"));
     }
-    let light = app.light(task.id).and_then(|l| l.light);
-    if let Some(light) = light {
+    if let Some(light) = app.light(task.id).and_then(|l| l.light) {
         title.push_str(&format!(
             " ｜ {} {}",
             labels::light_symbol(light),
@@ -44,64 +55,91 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         ));
     }
     title.push_str(&format!(" ｜ {category}"));
-    let room = usize::from(area.height);
-    let mut lines = vec![cells::bar(&title, width, theme.bar)];
-    let body = width.saturating_sub(2);
-    lines.extend(wrapped(&task.content, body, room, theme.strong));
-    if let (Some(light), Some(lit)) = (light, app.light(task.id)) {
+    title
+}
+
+/// The lines under the title, at most `height` of them: every part whole when
+/// all fit, else as much of each as [`rows::share`] gives it, and an ellipsis
+/// wherever something was left out.
+fn body(app: &App, task: &Task, theme: &Theme, width: usize, height: usize) -> Vec<Line<'static>> {
+    let text_width = width.saturating_sub(2);
+    let mut parts: [Vec<Line<'static>>; rows::PARTS] = Default::default();
+    parts[rows::CONTENT] = wrapped(&task.content, text_width, height, theme.strong);
+    if let Some(lit) = app.light(task.id)
+        && let Some(light) = lit.light
+    {
         let reasons = lit.reasons_text();
         if !reasons.is_empty() {
             let why = format!("{}：{reasons}", light.label());
-            lines.extend(wrapped(&why, body, room, theme.light(light)));
+            parts[rows::REASONS] = wrapped(&why, text_width, height, theme.light(light));
         }
     }
-    lines.extend(wrapped(&units_by_role(task), body, room, theme.text));
-    lines.extend(updates(app, task, body, room, theme));
+    parts[rows::UNITS] = wrapped(&units_by_role(task), text_width, height, theme.text);
+    let updates = updates::Updates::of(app, task, text_width, height, theme);
+    parts[rows::UPDATES] = updates.lines.clone();
     if !task.source_note.is_empty() {
         let note = format!("{}：{}", labels::SOURCE_NOTE, task.source_note);
-        lines.extend(wrapped(&note, body, room, theme.dim));
+        parts[rows::SOURCE_NOTE] = wrapped(&note, text_width, height, theme.dim);
     }
-    if lines.len() > room && room > 0 {
-        // Say that more follows rather than cutting off silently.
-        lines.truncate(room - 1);
-        lines.push(Line::styled(
-            format!(" {}", crate::text::ELLIPSIS),
-            theme.dim,
-        ));
-    }
-    frame.render_widget(Paragraph::new(lines).style(theme.text), area);
-}
 
-/// The task's updates, newest first, one or more lines each.
-fn updates(app: &App, task: &Task, width: usize, room: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let updates = app.state.updates_of(task.id);
-    if updates.is_empty() {
-        return vec![Line::styled(
-            format!(" {}：{}", labels::UPDATES, labels::NO_UPDATES),
-            theme.dim,
-        )];
+    let wanted = parts.each_ref().map(Vec::len);
+    let shares = rows::share(height, wanted, updates.newest());
+    let mut lines = Vec::new();
+    let mut dropped = false;
+    for (part, (mut shown, keep)) in parts.into_iter().zip(shares).enumerate() {
+        dropped |= keep == 0 && !shown.is_empty();
+        if keep < shown.len() {
+            shown = if part == rows::UPDATES {
+                updates.cut(keep, width, theme)
+            } else {
+                cut(shown, keep, width)
+            };
+        }
+        lines.extend(shown);
     }
-    let mut lines = vec![Line::from(format!(" {}：", labels::UPDATES))];
-    for update in updates.iter().rev() {
-        let mut entry = format!(
-            "{} {}",
-            update.date.format("%Y-%m-%d"),
-            update.status.label()
-        );
-        if let Some(progress) = update.progress {
-            entry.push_str(&format!(" {progress}%"));
-        }
-        if !update.note.is_empty() {
-            entry.push(' ');
-            entry.push_str(&update.note);
-        }
-        lines.extend(
-            wrapped(&entry, width.saturating_sub(2), room, theme.text)
-                .into_iter()
-                .map(indent),
-        );
+    // A part left out whole (the source note, mostly) is still said to follow.
+    if dropped && let Some(last) = lines.last_mut() {
+        more_follows(last, width);
     }
     lines
+}
+
+/// The first `keep` of `lines`, the last of them ending in an ellipsis.
+fn cut(mut lines: Vec<Line<'static>>, keep: usize, width: usize) -> Vec<Line<'static>> {
+    lines.truncate(keep);
+    if let Some(last) = lines.last_mut() {
+        mark_cut(last, width);
+    }
+    lines
+}
+
+/// Ends a line that was cut short with an ellipsis, in the style of its last
+/// character, taking characters off its end if the mark would not fit.
+fn mark_cut(line: &mut Line<'static>, width: usize) {
+    let style = line.spans.last().map_or(Style::default(), |s| s.style);
+    while line.width() + text::width(text::ELLIPSIS) > width {
+        let Some(span) = line.spans.iter_mut().rev().find(|s| !s.content.is_empty()) else {
+            break;
+        };
+        span.content.to_mut().pop();
+    }
+    line.spans.push(Span::styled(text::ELLIPSIS, style));
+}
+
+/// Ends a whole line with a spaced ellipsis: not this line but more after it
+/// was left out. A line already ending in one is left as it is.
+fn more_follows(line: &mut Line<'static>, width: usize) {
+    if line
+        .spans
+        .last()
+        .is_some_and(|s| s.content.ends_with(text::ELLIPSIS))
+    {
+        return;
+    }
+    if line.width() + 1 + text::width(text::ELLIPSIS) <= width {
+        line.spans.push(Span::raw(" "));
+    }
+    mark_cut(line, width);
 }
 
 /// Units grouped by role: 责任单位：市委政法委（牵头）；市法院、市检察院（负责）.

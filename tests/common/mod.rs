@@ -32,7 +32,12 @@ pub fn sample_state() -> State {
 
 /// The board on the 2021 list with the sample meeting, sized `width` × `height`.
 pub fn app(width: u16, height: u16) -> App {
-    let mut app = App::new(list(), sample_state(), meeting(), Keymap::default());
+    app_with_state(width, height, sample_state())
+}
+
+/// The board on the 2021 list with `state`, at the sample meeting.
+pub fn app_with_state(width: u16, height: u16, state: State) -> App {
+    let mut app = App::new(list(), state, meeting(), Keymap::default());
     app.resize(width, height);
     app
 }
