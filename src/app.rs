@@ -86,6 +86,8 @@ pub struct App {
     /// Who holds the workspace, when another program does: nothing can be
     /// recorded here then.
     pub read_only: Option<String>,
+    /// Where the records went that could not be saved, if they had to go.
+    pub rescued: Option<std::path::PathBuf>,
     /// The workspace's lock, while this board holds it.
     lock: Option<crate::storage::WorkspaceLock>,
     /// Set when the user asked to leave.
@@ -130,6 +132,7 @@ impl App {
             unsaved: false,
             read_only: None,
             lock: None,
+            rescued: None,
             quit: false,
             quit_armed: false,
             matcher: Matcher::new(),

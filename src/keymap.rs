@@ -38,6 +38,17 @@ pub enum Mode {
     Warnings,
 }
 
+impl Mode {
+    /// Whether text is typed in this mode, so that a plain character key is
+    /// the character rather than a binding.
+    pub fn is_typing(self) -> bool {
+        matches!(
+            self,
+            Mode::Search | Mode::Jump | Mode::Meeting | Mode::Picker | Mode::Note
+        )
+    }
+}
+
 /// Something the user asks for. The snake_case names are what `config.ron` uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -164,6 +175,21 @@ impl Keymap {
             for binding in bindings.iter_mut().filter(|b| b.action == *action) {
                 binding.keys = keys.clone();
             }
+        }
+        if let Some((binding, key)) = bindings.iter().find_map(|b| {
+            let typed = b.keys.iter().find(|k| k.is_typed());
+            typed
+                .filter(|_| config.contains_key(&b.action) && b.mode.is_typing())
+                .map(|k| (b, k))
+        }) {
+            return Err(KeymapError {
+                message: format!(
+                    "按键 {key} 在{}时要用来打字，不能给「{}」；请用 enter、esc 或 ctrl 组合键",
+                    labels::mode(binding.mode),
+                    labels::action(binding.action)
+                ),
+                action: binding.action,
+            });
         }
         let keymap = Keymap { bindings };
         if keymap.key_of(Mode::Board, Action::Quit).is_none() {
@@ -371,5 +397,15 @@ mod tests {
         let config: KeyConfig = ron::from_str(r#"{jump: ["q"]}"#).unwrap();
         let error = Keymap::with_config(&config).unwrap_err();
         assert!(error.message.contains("跳转、退出"), "{error}");
+    }
+
+    #[test]
+    fn a_typed_key_is_refused_for_an_action_of_a_typing_mode() {
+        let config = KeyConfig::from([(Action::Confirm, vec!["a".to_string()])]);
+        let error = Keymap::with_config(&config).unwrap_err();
+        assert_eq!(error.action, Action::Confirm);
+        assert!(error.message.contains("要用来打字"), "{error}");
+        let config = KeyConfig::from([(Action::Confirm, vec!["ctrl-j".to_string()])]);
+        assert!(Keymap::with_config(&config).is_ok());
     }
 }

@@ -32,6 +32,10 @@ fn main() -> ExitCode {
             // The log says what went wrong too, for whoever reads it later.
             tracing::error!(%info, "panicked");
             report(info);
+            eprintln!(
+                "duban: 督办出错退出了（这是程序的缺陷，不是操作有误）。每条记录在记下时就已保存；\
+                 请把下面的日志文件发给维护人员。"
+            );
             eprintln!("duban: log: {}", log.display());
         }));
     }
@@ -76,5 +80,10 @@ fn open_board(workspace: &duban::storage::Workspace) -> Result<(), cli::CliError
         Ok(lock) => app.with_lock(lock),
         Err(holder) => app.read_only(holder),
     };
-    duban::tui::run(app).map_err(cli::CliError::Terminal)
+    let app = duban::tui::run(app).map_err(cli::CliError::Terminal)?;
+    // Said again on the normal screen, where it stays after the board is gone.
+    match (&app.rescued, app.unsaved) {
+        (Some(path), true) => Err(cli::CliError::Unsaved(path.display().to_string())),
+        _ => Ok(()),
+    }
 }

@@ -101,13 +101,16 @@ impl Workspace {
     }
 
     /// Puts a backup back as the state file, after backing up the current one,
-    /// once it has checked that the backup loads against the task list.
-    pub fn restore(&self, backup: &Path) -> Result<(), StorageError> {
+    /// once it has checked that the backup loads against the task list; says
+    /// where the current one went.
+    pub fn restore(&self, backup: &Path) -> Result<Saved, StorageError> {
         let tasks: TaskList = read_ron(&self.path(TASKS_FILE))?;
         let state = read_state(backup, &read_bytes(backup)?, Some(&tasks))?;
         // What is put back replaces the file as it stands, whoever wrote it.
         self.forget_state();
-        self.save_state(&tasks, &state).map(|_| ())
+        let saved = self.save_state(&tasks, &state)?;
+        tracing::info!(backup = %backup.display(), "restored");
+        Ok(saved)
     }
 
     /// Every problem of the workspace's files and of the state's backups, each
@@ -200,6 +203,12 @@ impl Workspace {
             Err(StorageError::Locked { .. }) => Ok(None),
             taken => self.taken(taken, who).map(Some),
         }
+    }
+
+    /// Who holds the workspace, as its lock file says; to be trusted only
+    /// while the lock is found held.
+    pub fn holder(&self) -> Option<String> {
+        lock::holder(&self.dir)
     }
 
     fn try_lock(&self, who: &str) -> Result<WorkspaceLock, StorageError> {

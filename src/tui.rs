@@ -20,9 +20,10 @@ use crate::app::App;
 use crate::keymap::Key;
 use crate::ui::{self, Theme};
 
-/// Runs the board until the user quits; the terminal is restored on return,
-/// whether the loop ended well or with an error.
-pub fn run(mut app: App) -> io::Result<()> {
+/// Runs the board until the user quits, and gives it back for what it has to
+/// say after; the terminal is restored on return, whether the loop ended well
+/// or with an error.
+pub fn run(mut app: App) -> io::Result<App> {
     let mut terminal = ratatui::init();
     let result = execute!(io::stdout(), EnableBracketedPaste).and_then(|()| {
         let size = terminal.size()?;
@@ -31,7 +32,7 @@ pub fn run(mut app: App) -> io::Result<()> {
     });
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
-    result
+    result.map(|()| app)
 }
 
 /// How often the loop looks up from waiting for a key to see whether it was

@@ -742,6 +742,17 @@ fn a_broken_state_is_put_back_from_a_backup() {
         "{tsv}"
     );
     fails(dir.path(), &["restore", "no-such-backup.ron"]);
+
+    // The broken file was kept aside, out of the backups `check` reads.
+    let said = ok(dir.path(), &["check"]);
+    assert!(said.contains("没有发现问题"), "{said}");
+    let broken: Vec<_> = std::fs::read_dir(dir.path().join("backups/broken"))
+        .unwrap()
+        .flatten()
+        .collect();
+    assert_eq!(broken.len(), 1);
+    let kept = std::fs::read_to_string(broken[0].path()).unwrap();
+    assert_eq!(kept, whole[..whole.len() / 2], "kept as it was");
 }
 
 #[test]

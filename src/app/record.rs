@@ -210,12 +210,18 @@ impl App {
         let problem = problem.unwrap_or_default();
         // Before the secretary can leave, the records go somewhere.
         let rescued = self.workspace.as_ref().map(|w| w.rescue(&self.state));
+        let quit = self.keymap.key_of(Mode::Board, Action::Quit);
+        let quit = quit.map(|k| format!(" {k} ")).unwrap_or_default();
         let warning = match rescued {
-            Some(Ok(path)) => format!(
-                "全部记录已另存为 {}（duban restore 可放回）；再按一次退出。{problem}",
-                path.display()
-            ),
-            _ => format!("{problem}。再按一次退出将放弃未保存的记录"),
+            Some(Ok(path)) => {
+                let said = format!(
+                    "全部记录已另存为 {}（duban restore 可放回）；再按一次{quit}退出。{problem}",
+                    path.display()
+                );
+                self.rescued = Some(path);
+                said
+            }
+            _ => format!("{problem}。再按一次{quit}退出将放弃未保存的记录"),
         };
         self.message = Some(Message::Error(warning));
     }

@@ -47,7 +47,17 @@ impl App {
                 self.took_over(lock);
                 true
             }
-            None => changed,
+            None => {
+                // Another board may have taken over from the one first named.
+                let holder = workspace
+                    .holder()
+                    .filter(|h| Some(h) != self.read_only.as_ref());
+                let new_holder = holder.is_some();
+                if holder.is_some() {
+                    self.read_only = holder;
+                }
+                changed || new_holder
+            }
         }
     }
 

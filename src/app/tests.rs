@@ -365,7 +365,13 @@ fn a_read_only_board_follows_the_holder_and_takes_over_when_it_goes() {
     let loaded = holder.load().unwrap();
     let mut app = app_in(dir.path()).read_only("督办界面，进程 42".to_string());
     app.resize(100, 30);
-    assert!(!app.look_again(), "nothing changed yet");
+    assert!(
+        app.look_again(),
+        "the holder is named as its lock file says"
+    );
+    let pid = std::process::id().to_string();
+    assert!(app.read_only.as_ref().is_some_and(|h| h.contains(&pid)));
+    assert!(!app.look_again(), "nothing changed since");
     keys(&mut app, "n");
     assert_eq!(
         app.mode,

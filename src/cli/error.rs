@@ -38,8 +38,14 @@ pub enum CliError {
     #[error("终端出错：{0}")]
     Terminal(std::io::Error),
     /// `duban check` found problems, which it has listed.
-    #[error("发现 {0} 个问题；请按每条所指的位置改正，每条下面说了别的办法")]
+    #[error("发现 {0} 个问题；请按每条所指的位置改正")]
     Problems(usize),
+    /// The board was left with records the state file lacks.
+    #[error(
+        "有记录没能保存到 state.ron；它们已另存为 {0}。改正保存失败的原因后，\
+         用 duban restore 放回这份文件"
+    )]
+    Unsaved(String),
     /// The backup named is not there.
     #[error("没有名为“{0}”的备份；duban restore 会列出现有的备份")]
     NoBackup(String),

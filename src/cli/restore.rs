@@ -37,7 +37,14 @@ pub fn run(args: &RestoreArgs, workspace: &Workspace, out: &mut dyn Write) -> Re
     if !chosen.is_file() {
         return Err(CliError::NoBackup(name.clone()));
     }
-    workspace.restore(&chosen)?;
-    writeln!(out, "已恢复 {}；恢复前的状态也已备份。", chosen.display())?;
+    let saved = workspace.restore(&chosen)?;
+    write!(out, "已恢复 {}", chosen.display())?;
+    if let Some(kept) = &saved.backup {
+        write!(out, "；恢复前的状态备份为 {}", kept.display())?;
+    }
+    if let Some(kept) = &saved.kept_broken {
+        write!(out, "；恢复前那份读不出来的文件另存为 {}", kept.display())?;
+    }
+    writeln!(out, "。")?;
     Ok(())
 }

@@ -36,6 +36,12 @@ const NAMED: &[(&str, KeyCode)] = &[
 ];
 
 impl Key {
+    /// Whether the key types a character (a letter, a digit, a space) rather
+    /// than being a named key or a combination.
+    pub fn is_typed(&self) -> bool {
+        matches!(self.code, KeyCode::Char(_)) && !self.ctrl && !self.alt
+    }
+
     /// A plain key with no modifiers.
     pub fn plain(code: KeyCode) -> Key {
         Key {

@@ -18,6 +18,8 @@ pub const BACKUP_DIR: &str = "backups";
 const SAVE_PREFIX: &str = "state-save-";
 /// How the names of daily backups begin.
 const DAY_PREFIX: &str = "state-day-";
+/// The folder inside the backups for state files that did not load.
+const BROKEN_DIR: &str = "broken";
 /// How many per-save backups are kept.
 pub const KEEP_RECENT: usize = 10;
 
@@ -74,6 +76,20 @@ pub(super) fn rescue(state: &Path, bytes: &[u8]) -> Result<PathBuf, StorageError
         }
     };
     tracing::warn!(path = %path.display(), "kept the records that could not be saved");
+    Ok(path)
+}
+
+/// Keeps `bytes`, a state file that does not load and is about to be replaced
+/// (by `duban restore`), in `backups/broken/`: out of the rotation and out of
+/// what `duban restore` lists and `duban check` reads, but not thrown away.
+pub(super) fn keep_broken(state: &Path, bytes: &[u8]) -> Result<PathBuf, StorageError> {
+    let dir = backup_dir(state).join(BROKEN_DIR);
+    let io = |e| StorageError::io(&dir, e, "请腾出磁盘空间，或修正文件夹的权限。");
+    fs::create_dir_all(&dir).map_err(io)?;
+    let name = format!("state-{}.ron", Local::now().format("%Y%m%d-%H%M%S-%3f"));
+    let path = dir.join(name);
+    atomic::write(&path, bytes).map_err(io)?;
+    tracing::warn!(path = %path.display(), "kept a state file that does not load");
     Ok(path)
 }
 

@@ -60,6 +60,13 @@ pub(super) fn take(dir: &Path, who: &str) -> Result<WorkspaceLock, StorageError>
     }
 }
 
+/// Who holds the lock, as its file says (whoever wrote it last: the text
+/// stays after its writer exits).
+pub(super) fn holder(dir: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(dir.join(LOCK_FILE)).ok()?;
+    Some(text.trim().to_string()).filter(|t| !t.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,10 @@ pub(super) struct Seen {
 /// What a save did beyond saving.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Saved {
+    /// Where the state file's previous text was backed up, if there was one.
+    pub backup: Option<PathBuf>,
+    /// Where the previous text went instead when it did not load.
+    pub kept_broken: Option<PathBuf>,
     /// Where the state file's previous text was kept, when another program
     /// had changed it since this one read or wrote it.
     pub changed_outside: Option<PathBuf>,
@@ -94,15 +98,22 @@ impl Workspace {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clone();
+        // Known to load: the file as last read or written, or one that merged.
+        let known = seen.is_some();
         let outside = match (&before, seen) {
             (Some(bytes), Some(seen)) if fingerprint(bytes) != seen.fingerprint => {
                 Some(self.merge_outside(tasks, bytes, &seen.state, state)?)
             }
             _ => None,
         };
-        let backup = match &before {
-            Some(bytes) => Some(backup::back_up(&path, bytes)?),
-            None => None,
+        // A file that does not load (one a restore replaces) is kept apart, so
+        // that it neither pushes a good backup out nor fails `duban check`.
+        let (backup, kept_broken) = match &before {
+            Some(bytes) if known || read_state(&path, bytes, Some(tasks)).is_ok() => {
+                (Some(backup::back_up(&path, bytes)?), None)
+            }
+            Some(bytes) => (None, Some(backup::keep_broken(&path, bytes)?)),
+            None => (None, None),
         };
         let saving = outside.as_ref().map_or(state, |merged| &merged.state);
         let text =
@@ -115,12 +126,14 @@ impl Workspace {
         saved?;
         self.seen_state(text.as_bytes(), saving);
         tracing::info!(path = %path.display(), updates = saving.updates.len(), "saved");
-        let changed_outside = backup.filter(|_| outside.is_some());
+        let changed_outside = backup.clone().filter(|_| outside.is_some());
         if let Some(kept) = &changed_outside {
             tracing::warn!(path = %path.display(), kept = %kept.display(),
                 "merged changes made outside duban; the file as they left it is kept");
         }
         Ok(Saved {
+            backup,
+            kept_broken,
             changed_outside,
             merged: outside,
         })
