@@ -443,6 +443,11 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, StorageError> {
 
 /// The text of a file read from `path`: UTF-8, a byte-order mark tolerated.
 fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, StorageError> {
+    // A UTF-16 byte-order mark has its own message, from the UTF-8 check.
+    let marked = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if let Some(at) = bytes.iter().position(|&b| b == 0).filter(|_| !marked) {
+        return Err(StorageError::has_nul(path, &bytes, at));
+    }
     let mut text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => return Err(StorageError::not_utf8(path, e.as_bytes(), &e.utf8_error())),

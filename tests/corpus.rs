@@ -187,6 +187,25 @@ fn a_key_given_twice_in_the_config() {
     );
 }
 
+/// UTF-16 without its byte-order mark: ASCII comes out as valid UTF-8 with a
+/// NUL after each letter, which must be named, not echoed.
+#[test]
+fn a_state_in_utf16_without_a_mark_is_named_so() {
+    let good = fs::read_to_string(corpus("state-good.ron")).unwrap();
+    for bytes in [
+        good.encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect::<Vec<u8>>(),
+        good.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+    ] {
+        let place = if bytes[0] == 0 { "1:1" } else { "1:2" };
+        assert_refused("state.ron", &bytes, place, &["空字节", "UTF-16"]);
+        let dir = workspace_with("state.ron", &bytes);
+        let out = run(dir.path(), &["check"]);
+        assert!(!out.stdout.contains(&0), "no raw NUL reaches the terminal");
+    }
+}
+
 #[test]
 fn a_config_cut_in_half() {
     assert_cut_in_half_is_refused("config.ron");

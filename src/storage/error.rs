@@ -220,9 +220,6 @@ impl StorageError {
     /// Bytes of `path` that are not UTF-8 (a file saved as GBK, say), at the
     /// line and column where the text stops being readable.
     pub fn not_utf8(path: &Path, bytes: &[u8], error: &std::str::Utf8Error) -> StorageError {
-        let valid = String::from_utf8_lossy(&bytes[..error.valid_up_to()]);
-        let line = valid.matches('\n').count() + 1;
-        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         let at = error.valid_up_to();
         let message = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
             "文件是 UTF-16 编码（Windows 记事本所说的“Unicode”）；请在编辑器中把它另存为 UTF-8"
@@ -243,6 +240,25 @@ impl StorageError {
                 bytes[at]
             )
         };
+        StorageError::at_byte(path, bytes, at, message)
+    }
+
+    /// A file with a NUL byte, which no text file has: UTF-16 saved without
+    /// its byte-order mark, most likely, or not a text file at all.
+    pub fn has_nul(path: &Path, bytes: &[u8], at: usize) -> StorageError {
+        let message = format!(
+            "第 {} 个字节是空字节（0x00），文本文件里不会有；文件多半是 UTF-16 编码（Windows \
+             记事本所说的“Unicode”），或者根本不是文本。请在编辑器中把它另存为 UTF-8",
+            at + 1
+        );
+        StorageError::at_byte(path, bytes, at, message)
+    }
+
+    /// A problem at byte `at` of a file that is not (all) text.
+    fn at_byte(path: &Path, bytes: &[u8], at: usize, message: String) -> StorageError {
+        let before = String::from_utf8_lossy(&bytes[..at]);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         StorageError::at(
             path,
             &String::from_utf8_lossy(bytes),

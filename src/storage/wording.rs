@@ -34,7 +34,8 @@ pub fn ron_error(error: &Error) -> String {
         Error::IntegerOutOfBounds => "数值超出了允许的范围".to_string(),
         Error::TrailingCharacters => "文件在最后的“)”之后还有多余的内容".to_string(),
         Error::UnclosedBlockComment => "注释“/*”没有用“*/”结束".to_string(),
-        Error::UnexpectedChar(c) => format!("这里不应出现“{c}”"),
+        // A control character is written as an escape, never sent raw.
+        Error::UnexpectedChar(c) => format!("这里不应出现“{}”", c.escape_debug()),
         Error::NoSuchEnumVariant {
             expected, found, ..
         } => format!("没有“{found}”这个名称，可用的有：{}", expected.join("、")),
