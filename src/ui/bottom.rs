@@ -69,7 +69,7 @@ fn draw_prompt(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, prompt: 
     };
     let hints_width = hints.width();
     let room = usize::from(area.width).saturating_sub(hints_width + 1);
-    let typed = format!("{prompt}{}", app.input.value());
+    let (typed, column) = cells::field(prompt, app.input.value(), app.input.cursor_column(), room);
     let mut spans = cells::plain(&typed, room, theme.strong).spans;
     let used: usize = spans.iter().map(|s| s.width()).sum();
     spans.push(Span::raw(" ".repeat(
@@ -77,7 +77,6 @@ fn draw_prompt(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, prompt: 
     )));
     spans.extend(hints.spans);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-    let column = text::width(prompt) + app.input.cursor_column();
     let x = area.x + column.min(room) as u16;
     frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
 }

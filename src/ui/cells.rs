@@ -50,6 +50,43 @@ pub fn highlighted(
     Line::from(spans)
 }
 
+/// A text field as it fits in `room` cells with its cursor in view: what to
+/// draw (cut at its end by [`plain`] when long) and the cursor's column in it.
+///
+/// `cursor` is the cursor's column within `value`. Once the cursor would pass
+/// the edge, the start of the value gives way instead, marked by "⋯", so the
+/// secretary always sees what is being typed.
+pub fn field(label: &str, value: &str, cursor: usize, room: usize) -> (String, usize) {
+    let label_width = text::width(label);
+    if label_width + cursor < room {
+        return (format!("{label}{value}"), label_width + cursor);
+    }
+    // Where the cursor stands, in bytes.
+    let mut cells = 0;
+    let at_cursor = value
+        .char_indices()
+        .find(|&(_, c)| {
+            let reached = cells >= cursor;
+            cells += text::char_width(c);
+            reached
+        })
+        .map_or(value.len(), |(at, _)| at);
+    // Keep as much before the cursor as leaves, after the label and the mark,
+    // one cell for the cursor itself.
+    let fits = room.saturating_sub(label_width + text::width(ELLIPSIS) + 1);
+    let mut kept = at_cursor;
+    let mut width = 0;
+    for (at, c) in value[..at_cursor].char_indices().rev() {
+        if width + text::char_width(c) > fits {
+            break;
+        }
+        width += text::char_width(c);
+        kept = at;
+    }
+    let shown = format!("{label}{ELLIPSIS}{}", &value[kept..]);
+    (shown, label_width + text::width(ELLIPSIS) + width)
+}
+
 /// The text cut to `max` cells in one style.
 pub fn plain(text: &str, max: usize, style: Style) -> Line<'static> {
     highlighted(text, &[], max, style, style)
@@ -105,5 +142,25 @@ mod tests {
                 ("中心".into(), false)
             ]
         );
+    }
+
+    #[test]
+    fn a_long_field_keeps_its_cursor_in_view() {
+        let value = "一二三四五六七八九十".repeat(3);
+        let (shown, x) = field("说明：", &value, text::width(&value), 20);
+        assert!(x < 20, "{x}");
+        assert!(
+            shown.starts_with("说明：⋯") && shown.ends_with("九十"),
+            "{shown}"
+        );
+        assert_eq!(
+            text::width(&shown),
+            x,
+            "the cursor after the last character"
+        );
+
+        let (shown, x) = field("说明：", &value, 4, 20);
+        assert_eq!(x, 10, "near the start nothing moves");
+        assert!(shown.starts_with("说明：一二"), "{shown}");
     }
 }

@@ -9,7 +9,6 @@ use crate::app::{App, NoteField};
 use crate::keymap::{Action, Mode};
 use crate::labels;
 use crate::model::Status;
-use crate::text;
 
 use super::Theme;
 use super::bottom;
@@ -77,8 +76,17 @@ pub fn draw_note(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         return;
     }
     let room = usize::from(inner.width);
-    let progress = format!("{}{}", labels::NOTE_PROGRESS, form.progress.value());
-    let note = format!("{}{}", labels::NOTE_TEXT, form.note.value());
+    // Each field scrolls to keep its cursor in view while it has the focus.
+    let shown = |label: &str, field: &crate::app::TextInput, focused: bool| {
+        let cursor = if focused { field.cursor_column() } else { 0 };
+        cells::field(label, field.value(), cursor, room)
+    };
+    let (note, note_x) = shown(labels::NOTE_TEXT, &form.note, form.focus == NoteField::Note);
+    let (progress, progress_x) = shown(
+        labels::NOTE_PROGRESS,
+        &form.progress,
+        form.focus == NoteField::Progress,
+    );
     let lines = vec![
         Line::default(),
         // The note first: it is what is typed most, and where the cursor starts.
@@ -96,11 +104,11 @@ pub fn draw_note(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         bottom::hints(app, theme, room),
     ];
     frame.render_widget(Paragraph::new(lines).style(theme.popup), inner);
-    let (row, label, field) = match form.focus {
-        NoteField::Note => (1, labels::NOTE_TEXT, &form.note),
-        NoteField::Progress => (2, labels::NOTE_PROGRESS, &form.progress),
+    let (row, column) = match form.focus {
+        NoteField::Note => (1, note_x),
+        NoteField::Progress => (2, progress_x),
     };
-    let column = (text::width(label) + field.cursor_column()).min(room.saturating_sub(1));
+    let column = column.min(room.saturating_sub(1));
     frame.set_cursor_position(Position::new(inner.x + column as u16, inner.y + row));
 }
 

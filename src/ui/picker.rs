@@ -42,7 +42,8 @@ pub fn draw(
         return;
     }
     let field_width = usize::from(inner.width);
-    let typed = format!("{PROMPT}{}", picker.input.value());
+    let input = &picker.input;
+    let (typed, column) = cells::field(PROMPT, input.value(), input.cursor_column(), field_width);
     let mut lines = vec![cells::plain(&typed, field_width, theme.popup)];
     let query = Query::parse(picker.input.value());
     let rows = usize::from(inner.height.saturating_sub(1));
@@ -77,7 +78,6 @@ pub fn draw(
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines).style(theme.popup), inner);
-    let column = text::width(PROMPT) + picker.input.cursor_column();
     let x = inner.x + column.min(field_width.saturating_sub(1)) as u16;
     frame.set_cursor_position(Position::new(x, inner.y));
 }
