@@ -233,7 +233,11 @@ impl fmt::Display for Ambiguity {
                 write!(f, "没有名称包含它；可选的名称有：{}", all.join("、"))
             }
             Ambiguity::Several(some) => {
-                write!(f, "它是多个名称的一部分：{}", some.join("、"))
+                write!(
+                    f,
+                    "它是多个名称的一部分：{}；请多写几个字，只合一个",
+                    some.join("、")
+                )
             }
         }
     }

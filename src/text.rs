@@ -78,6 +78,11 @@ fn place_token(lines: &mut Vec<String>, line: &mut String, token: &str, max: usi
         line.push_str(token);
         return;
     }
+    if token.trim().is_empty() {
+        // A space where the line breaks is the break: no line starts with it.
+        lines.push(std::mem::take(line));
+        return;
+    }
     if token_width > max {
         // A token longer than a whole line is broken wherever the line is full.
         for c in token.chars() {
@@ -207,6 +212,11 @@ mod tests {
         }
         assert_eq!(lines.concat(), "推进“一网通办”2.0建设");
         assert_eq!(wrap("实现NB-IoT网络", 6), vec!["实现", "NB-IoT", "网络"]);
+    }
+
+    #[test]
+    fn no_line_starts_with_the_space_it_broke_at() {
+        assert_eq!(wrap("共有十二项 42 项已逾期", 10), vec!["共有十二项", "42 项已逾", "期"]);
     }
 
     #[test]

@@ -31,7 +31,9 @@ pub fn ron_error(error: &Error) -> String {
         Error::ExpectedOption => "这里应当是 Some(…) 或 None".to_string(),
         Error::ExpectedOptionEnd => "Some(…) 缺少结尾的“)”".to_string(),
         Error::ExpectedIdentifier => "这里应当是一个英文名称（字段名或状态名）".to_string(),
-        Error::IntegerOutOfBounds => "数值超出了允许的范围".to_string(),
+        Error::IntegerOutOfBounds => {
+            "数值超出了允许的范围（天数、次数等不能是负数，也不能大得离谱）".to_string()
+        }
         Error::TrailingCharacters => "文件在最后的“)”之后还有多余的内容".to_string(),
         Error::UnclosedBlockComment => "注释“/*”没有用“*/”结束".to_string(),
         // A control character is written as an escape, never sent raw.

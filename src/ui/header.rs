@@ -39,8 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if let Some(holder) = &app.read_only {
         // A banner of its own: the room must not take a read-only board for
         // the one that records.
-        let banner =
-            format!(" 只读 · 在记录的是{holder}。这里只能查看；它关闭后，这里自动转为可记录");
+        let banner = format!(" 只读（那边关闭后自动转为可记录） · 在记录的是{holder}");
         lines.push(cells::plain(&banner, width, theme.error));
     }
     if app.has_filter_line() {
