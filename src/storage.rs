@@ -145,7 +145,8 @@ impl Workspace {
             found(Err(StorageError::io(
                 &tasks_path,
                 std::io::ErrorKind::NotFound.into(),
-                "请放回 tasks.ron；或在一个空文件夹中启动 duban，用内置的清单。",
+                "请放回 tasks.ron；不放回的话，duban 下次启动时会写入内置的 2021 年清单\
+                 （state.ron 里的进展按任务序号对应）。",
             )));
             None
         };

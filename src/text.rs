@@ -216,7 +216,10 @@ mod tests {
 
     #[test]
     fn no_line_starts_with_the_space_it_broke_at() {
-        assert_eq!(wrap("共有十二项 42 项已逾期", 10), vec!["共有十二项", "42 项已逾", "期"]);
+        assert_eq!(
+            wrap("共有十二项 42 项已逾期", 10),
+            vec!["共有十二项", "42 项已逾", "期"]
+        );
     }
 
     #[test]

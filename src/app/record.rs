@@ -110,6 +110,12 @@ impl App {
         }
         let current = self.state.clone();
         match self.history.undo(current) {
+            // An update edited outside since, and merged in, is the edit's now.
+            Some((before, what)) if before == self.state => {
+                self.message = Some(Message::Info(format!(
+                    "{what} 已被在督办之外的改动取代，撤销它没有改变什么"
+                )));
+            }
             Some((before, what)) => self.replace_state(before, format!("已撤销 {what}")),
             None => self.message = Some(Message::Info("没有可撤销的操作".to_string())),
         }
