@@ -313,10 +313,14 @@ impl StorageError {
     /// A short message for the board's bottom line, in the secretary's words.
     pub fn short(&self) -> String {
         match self {
-            StorageError::Io { path, source, .. } => format!(
-                "未能保存 {}：{}。记录仍在屏幕上，请检查磁盘空间或文件夹权限后再记一次",
+            StorageError::Io { path, source, hint } => format!(
+                "未能保存 {}：{}。记录仍在屏幕上；{}",
                 path.display(),
-                wording::io_error(source)
+                wording::io_error(source),
+                match source.kind() {
+                    std::io::ErrorKind::IsADirectory => *hint,
+                    _ => "请检查磁盘空间或文件夹权限后再记一次",
+                }
             ),
             StorageError::ChangedOutside { path, place } => format!(
                 "未保存：{} 在督办之外被改动，现在读不出来（第 {} 行第 {} 列：{}）。督办没有覆盖它，\

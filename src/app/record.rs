@@ -128,6 +128,11 @@ impl App {
         }
         let current = self.state.clone();
         match self.history.redo(current) {
+            Some((after, what)) if after == self.state => {
+                self.message = Some(Message::Info(format!(
+                    "{what} 已被在督办之外的改动取代，重做它没有改变什么"
+                )));
+            }
             Some((after, what)) => self.replace_state(after, format!("已重做 {what}")),
             None => self.message = Some(Message::Info("没有可重做的操作".to_string())),
         }

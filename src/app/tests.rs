@@ -487,6 +487,18 @@ fn a_state_changed_outside_is_merged_kept_in_a_backup_and_said() {
     assert_eq!(statuses(&app), both, "an undo keeps the hand edit");
     press(&mut app, "ctrl-z");
     assert_eq!(statuses(&app), [(1, Status::Lagging)], "still");
+
+    // The board's first mark was the one edited outside: undoing or redoing
+    // it changes nothing, and says so rather than claim it did.
+    for key in ["ctrl-z", "ctrl-y"] {
+        press(&mut app, key);
+        assert_eq!(statuses(&app), [(1, Status::Lagging)]);
+        assert!(
+            matches!(&app.message, Some(Message::Info(m)) if m.contains("没有改变什么")),
+            "{key}: {:?}",
+            app.message
+        );
+    }
 }
 
 /// PITFALLS 1: a hand edit that breaks the file is never written over.

@@ -63,6 +63,14 @@ impl Key {
     /// Reads a key's name: a character, a named key, `f1`–`f12`, with optional
     /// `ctrl-` and `alt-` prefixes.
     pub fn parse(name: &str) -> Option<Key> {
+        // Names and modifiers in any case, as duban itself writes them ("Esc",
+        // "Ctrl-z"); a single character keeps its case ("G" is not "g").
+        let lower = name.to_lowercase();
+        let name = if name.chars().count() > 1 {
+            lower.as_str()
+        } else {
+            name
+        };
         let mut key = Key::plain(KeyCode::Null);
         let mut rest = name;
         loop {
@@ -131,5 +139,12 @@ mod tests {
         assert_eq!(Key::parse("-").unwrap().code, KeyCode::Char('-'));
         assert_eq!(Key::parse("ctrl-"), None);
         assert_eq!(Key::parse("nonsense"), None);
+    }
+
+    #[test]
+    fn names_are_read_in_any_case_but_a_letter_keeps_its_own() {
+        assert_eq!(Key::parse("Esc"), Key::parse("esc"));
+        assert_eq!(Key::parse("Ctrl-Z"), Key::parse("ctrl-z"));
+        assert_ne!(Key::parse("G"), Key::parse("g"));
     }
 }

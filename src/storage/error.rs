@@ -134,6 +134,14 @@ pub fn locate(path: &Path, source: &str, problems: Vec<Problem>) -> Vec<Located>
 impl StorageError {
     /// An I/O error on `path`, with advice.
     pub fn io(path: &Path, source: std::io::Error, hint: &'static str) -> StorageError {
+        // A folder where a file belongs is not cured by disk space or rights,
+        // whatever the caller expected.
+        let hint = match source.kind() {
+            std::io::ErrorKind::IsADirectory => {
+                "这里应是文件，却是一个文件夹：请把这个文件夹移走或改名，再试一次。"
+            }
+            _ => hint,
+        };
         StorageError::Io {
             path: path.to_path_buf(),
             source,
