@@ -384,7 +384,7 @@ pub fn config_template() -> String {
 (
     // Key bindings: an action's name and its keys, replacing its default keys,
     // for example keys: {{ jump: [\":\", \"#\"], quit: [\"q\", \"Q\"] }}.
-    // The board's actions: {}.
+    // The board's actions: {}; in popups and prompts: confirm, cancel.
     keys: {{}},
 {})
 ",
