@@ -4,7 +4,7 @@
 use std::fs;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::PoisonError;
+use std::sync::{MutexGuard, PoisonError};
 
 use super::{
     STATE_FILE, StorageError, Workspace, atomic, backup, elementwise, refuse_problems, text_of,
@@ -62,12 +62,12 @@ impl Workspace {
     pub fn reload_state(&self, tasks: &TaskList) -> Result<Option<State>, StorageError> {
         let path = self.path(STATE_FILE);
         let bytes = fs::read(&path).unwrap_or_default();
-        let seen = self
-            .seen
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone();
-        if seen.is_some_and(|seen| seen.fingerprint == fingerprint(&bytes)) {
+        // Called every second by a read-only board: compare, copy nothing.
+        let unchanged = self
+            .seen()
+            .as_ref()
+            .is_some_and(|s| s.fingerprint == fingerprint(&bytes));
+        if unchanged {
             return Ok(None);
         }
         let mut state = match bytes.is_empty() && !path.exists() {
@@ -93,17 +93,23 @@ impl Workspace {
     pub fn save_state(&self, tasks: &TaskList, state: &State) -> Result<Saved, StorageError> {
         let path = self.path(STATE_FILE);
         let before = fs::read(&path).ok();
-        let seen = self
-            .seen
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone();
-        // Known to load: the file as last read or written, or one that merged.
-        let known = seen.is_some();
-        let outside = match (&before, seen) {
-            (Some(bytes), Some(seen)) if fingerprint(bytes) != seen.fingerprint => {
-                Some(self.merge_outside(tasks, bytes, &seen.state, state)?)
-            }
+        // The state as last read or written, copied only when the file has
+        // changed since, to merge against. A file duban knows of loads: it is
+        // the one last read or written, or one that merges below.
+        let (known, base) = {
+            let seen = self.seen();
+            let changed = |s: &&Seen| {
+                before
+                    .as_deref()
+                    .is_some_and(|b| fingerprint(b) != s.fingerprint)
+            };
+            (
+                seen.is_some(),
+                seen.as_ref().filter(changed).map(|s| s.state.clone()),
+            )
+        };
+        let outside = match (&before, base) {
+            (Some(bytes), Some(base)) => Some(self.merge_outside(tasks, bytes, &base, state)?),
             _ => None,
         };
         // A file that does not load (one a restore replaces) is kept apart, so
@@ -175,8 +181,12 @@ impl Workspace {
         backup::rescue(&path, text.as_bytes())
     }
 
+    fn seen(&self) -> MutexGuard<'_, Option<Seen>> {
+        self.seen.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
     pub(super) fn seen_state(&self, bytes: &[u8], state: &State) {
-        *self.seen.lock().unwrap_or_else(PoisonError::into_inner) = Some(Seen {
+        *self.seen() = Some(Seen {
             fingerprint: fingerprint(bytes),
             state: state.clone(),
         });
@@ -185,7 +195,7 @@ impl Workspace {
     /// Forgets the state file as read, so that the next save writes over it
     /// whatever it holds then.
     pub(super) fn forget_state(&self) {
-        *self.seen.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        *self.seen() = None;
     }
 }
 
